@@ -1,0 +1,107 @@
+"""How the counts reported in November 2016 compare with the certified results.
+
+Election-night and early counts are unofficial. During the canvass that follows, officials add the
+ballots still to be counted (absentee, provisional, late-arriving military and overseas ballots),
+reconcile the machine totals with poll books and correct errors; only then are results certified.
+The figures quoted in the news in late November 2016 were taken part-way through that process. This
+module sets the dated, sourced figures of ``data/reported_counts_nov2016.csv`` beside the certified
+ones, so the book can show by how much, and where, the numbers moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explainers import data, margins
+
+__all__ = ["NationalCountChange", "national_count_change", "reported_vs_certified"]
+
+_TRUMP = "TRUMP, DONALD J."
+_CLINTON = "CLINTON, HILLARY"
+
+
+def _certified_lead(scope: str) -> int:
+    """Trump's certified lead in a state (``"WI"``) or a ``+``-joined group (``"MI+PA+WI"``)."""
+    total = 0
+    for state in scope.split("+"):
+        c = margins.contest(2016, state)
+        if c.winner != _TRUMP:
+            raise ValueError(f"{state}: Trump did not carry it in 2016, so a 'Trump lead' is undefined")
+        total += c.margin
+    return total
+
+
+def reported_vs_certified() -> pd.DataFrame:
+    """Each reported Trump lead of November 2016 beside the certified margin for the same states.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date, scope, reported, approximate, reported_text`` (the figure as the report gave it,
+        "about 71,000" where rounded), ``certified, difference`` (certified minus reported) and
+        ``source`` (a key of the book's bibliography), one row per report.
+    """
+    reported = data.reported_counts()
+    leads = reported[reported["measure"] == "trump_lead"].copy()
+    leads["certified"] = [_certified_lead(s) for s in leads["scope"]]
+    leads["difference"] = leads["certified"] - leads["value"]
+    leads = leads.rename(columns={"value": "reported"})
+    leads["reported_text"] = [
+        f"about {v:,}" if approx else f"{v:,}"
+        for v, approx in zip(leads["reported"], leads["approximate"], strict=True)
+    ]
+    return leads[
+        ["date", "scope", "reported", "approximate", "reported_text", "certified", "difference"]
+        + ["source"]
+    ].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class NationalCountChange:
+    """The national count on a reported date against the FEC's certified totals."""
+
+    date: pd.Timestamp
+    source: str
+    clinton_reported: int
+    trump_reported: int
+    clinton_certified: int
+    trump_certified: int
+
+    @property
+    def clinton_added(self) -> int:
+        """Votes for Clinton counted after the reported date."""
+        return self.clinton_certified - self.clinton_reported
+
+    @property
+    def trump_added(self) -> int:
+        """Votes for Trump counted after the reported date."""
+        return self.trump_certified - self.trump_reported
+
+    @property
+    def lead_reported(self) -> int:
+        """Clinton's national popular-vote lead on the reported date."""
+        return self.clinton_reported - self.trump_reported
+
+    @property
+    def lead_certified(self) -> int:
+        """Clinton's certified national popular-vote lead."""
+        return self.clinton_certified - self.trump_certified
+
+
+def national_count_change() -> NationalCountChange:
+    """The national count reported on 23 November 2016 against the FEC's certified 2016 totals."""
+    reported = data.reported_counts()
+    national = reported[reported["scope"] == "national"].set_index("measure")
+    official = data.official_totals()
+    official = official[(official["year"] == 2016) & (official["scope"] == "national")]
+    certified = official.set_index("candidate")["votes"]
+    return NationalCountChange(
+        date=pd.Timestamp(national.loc["clinton_votes", "date"]),
+        source=str(national.loc["clinton_votes", "source"]),
+        clinton_reported=int(national.loc["clinton_votes", "value"]),
+        trump_reported=int(national.loc["trump_votes", "value"]),
+        clinton_certified=int(certified[_CLINTON]),
+        trump_certified=int(certified[_TRUMP]),
+    )

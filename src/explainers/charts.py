@@ -1,0 +1,199 @@
+"""Altair charts for the book, with controls that recompute in the reader's browser.
+
+Each function returns an Altair chart built from tables that Python computed (see
+:mod:`explainers.margins`). Controls are Vega-Lite parameters bound to HTML inputs: on the static
+site they filter or select among the values Python computed, so the page needs no kernel, and the
+browser tests check that what the page shows equals what :mod:`explainers.margins` returns.
+
+Every chart carries a ``description`` (read by screen readers as the SVG's label) and every control
+a visible label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+
+from explainers import margins
+
+__all__ = [
+    "FOCUS_CONTESTS",
+    "MEASURES",
+    "closeness_chart",
+    "closeness_table",
+    "comparison_table",
+    "margin_comparison_chart",
+]
+
+#: The contests the book compares: Florida 2000 and the three closest 2016 states Trump carried.
+FOCUS_CONTESTS: tuple[tuple[int, str], ...] = ((2000, "FL"), (2016, "MI"), (2016, "WI"), (2016, "PA"))
+
+#: The measures a reader can pick in :func:`margin_comparison_chart`, with their value formats.
+MEASURES: dict[str, str] = {
+    "Votes": "{:,.0f} votes",
+    "% of all votes cast": "{:.3f}%",
+    "% of the two-party vote": "{:.3f}%",
+}
+
+_FOCUS_COLOR = "#b2182b"
+_OTHER_COLOR = "#6b6b6b"
+
+
+def _contest_label(year: int, state_name: str) -> str:
+    return f"{state_name.title()} {year}"
+
+
+def comparison_table(contests: Iterable[tuple[int, str]] = FOCUS_CONTESTS) -> pd.DataFrame:
+    """Long table of each contest's margin under every measure in :data:`MEASURES`."""
+    rows = []
+    for year, state in contests:
+        c = margins.contest(year, state)
+        values = {
+            "Votes": float(c.margin),
+            "% of all votes cast": c.margin_pct,
+            "% of the two-party vote": c.margin_pct_two_party,
+        }
+        for measure, value in values.items():
+            rows.append(
+                {
+                    "contest": _contest_label(c.year, c.state),
+                    "order": len(rows) // len(values),
+                    "measure": measure,
+                    "value": value,
+                    "value_label": MEASURES[measure].format(value),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def margin_comparison_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Horizontal bars of each contest's margin; a radio control picks the measure.
+
+    Parameters
+    ----------
+    table
+        Output of :func:`comparison_table` (computed from the data when omitted).
+    """
+    table = comparison_table() if table is None else table
+    measure = alt.param(
+        name="measure",
+        value="Votes",
+        bind=alt.binding_radio(options=list(MEASURES), name="Measure the margin in: "),
+    )
+    base = (
+        alt.Chart(table)
+        .transform_filter(alt.datum.measure == measure)
+        .encode(
+            y=alt.Y("contest:N", sort=alt.EncodingSortField("order", op="min"), title=None),
+            x=alt.X("value:Q", title="Winner's margin (unit chosen below)"),
+            tooltip=[
+                alt.Tooltip("contest:N", title="Contest"),
+                alt.Tooltip("value_label:N", title="Margin"),
+            ],
+        )
+    )
+    bars = base.mark_bar(color=_FOCUS_COLOR)
+    labels = base.mark_text(align="left", dx=4, fontSize=12).encode(text="value_label:N")
+    return (
+        alt.layer(bars, labels)
+        .add_params(measure)
+        .properties(
+            width=460,
+            height=alt.Step(34),
+            description=(
+                "Bar chart of the winning margin in Florida 2000 and in Michigan, Wisconsin and "
+                "Pennsylvania 2016, in votes or as a percentage of votes cast or of the two-party "
+                "vote. Florida's bar is by far the shortest under every measure."
+            ),
+        )
+    )
+
+
+def closeness_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The columns of :func:`explainers.margins.contest_margins` the closeness chart needs."""
+    table = margins.contest_margins() if table is None else table
+    focus = set(FOCUS_CONTESTS)
+    out = table[["year", "state_po", "state", "margin", "margin_pct", "winner", "runner_up"]].copy()
+    out["state"] = out["state"].str.title()
+    out["focus"] = [
+        (y, s) in focus for y, s in zip(out["year"], out["state_po"], strict=True)
+    ]
+    return out
+
+
+def closeness_chart(
+    table: pd.DataFrame | None = None,
+    *,
+    year: int = 2016,
+    threshold_pct: float = 1.0,
+    years: Sequence[int] | None = None,
+) -> alt.VConcatChart:
+    """Every state contest of a year decided by at most a chosen share of the votes cast.
+
+    Two controls, both evaluated in the page: a drop-down picks the year and a slider the closeness
+    threshold (in percent of votes cast). A line above the bars counts the contests within the
+    threshold; the contests this chapter discusses are drawn in a distinct colour.
+    """
+    table = closeness_table() if table is None else table
+    years = sorted(table["year"].unique()) if years is None else list(years)
+    year_param = alt.param(
+        name="year",
+        value=year,
+        bind=alt.binding_select(options=[int(y) for y in years], name="Election year: "),
+    )
+    threshold = alt.param(
+        name="threshold",
+        value=threshold_pct,
+        bind=alt.binding_range(
+            min=0.1, max=5, step=0.1, name="Closeness threshold (% of votes cast): "
+        ),
+    )
+    in_year = alt.Chart(table).transform_filter(alt.datum.year == year_param)
+    summary = (
+        in_year.transform_calculate(close=f"datum.margin_pct <= {threshold.name} ? 1 : 0")
+        .transform_aggregate(n_close="sum(close)", n_total="count()")
+        .transform_calculate(
+            headline=(
+                "datum.n_close + ' of ' + datum.n_total + ' state contests in ' + year + "
+                "' were decided by ' + format(threshold, '.1f') + '% of the votes cast or less'"
+            )
+        )
+        .mark_text(align="left", x=0, fontSize=13, fontWeight="bold")
+        .encode(text="headline:N")
+        .properties(width=460, height=20)
+    )
+    close = in_year.transform_filter(f"datum.margin_pct <= {threshold.name}").encode(
+        y=alt.Y("state:N", sort=alt.EncodingSortField("margin_pct", op="min"), title=None),
+        x=alt.X("margin_pct:Q", title="Winner's margin (% of votes cast)"),
+        tooltip=[
+            alt.Tooltip("state:N", title="State"),
+            alt.Tooltip("winner:N", title="Winner"),
+            alt.Tooltip("runner_up:N", title="Runner-up"),
+            alt.Tooltip("margin:Q", title="Margin (votes)", format=","),
+            alt.Tooltip("margin_pct:Q", title="Margin (%)", format=".3f"),
+        ],
+    )
+    bars = close.mark_bar().encode(
+        color=alt.Color(
+            "focus:N",
+            title="Discussed in this chapter",
+            scale=alt.Scale(domain=[True, False], range=[_FOCUS_COLOR, _OTHER_COLOR]),
+            legend=alt.Legend(orient="bottom", labelExpr="datum.value ? 'yes' : 'no'"),
+        )
+    )
+    labels = close.mark_text(align="left", dx=4, fontSize=11).encode(
+        text=alt.Text("margin:Q", format=",")
+    )
+    return (
+        alt.vconcat(summary, alt.layer(bars, labels).properties(width=460, height=alt.Step(18)))
+        .add_params(year_param, threshold)
+        .properties(
+            description=(
+                "Bar chart of the state presidential contests of the chosen year whose winning "
+                "margin was at most the chosen share of the votes cast, closest first, labelled "
+                "with the margin in votes."
+            )
+        )
+    )

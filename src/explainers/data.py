@@ -1,0 +1,432 @@
+"""Load the book's data tables from ``data/``, validated against a schema.
+
+Every number the book prints starts in one of the CSV files under ``data/``. This module is the only
+place that reads them. Each loader checks the file against a :mod:`pandera` schema (column names, types,
+allowed values, no negative counts) and against the rules that tie rows together (51 units in every
+presidential year, electoral votes summing to 538, candidate votes summing to the reported total, ...).
+A file that breaks a rule raises :class:`DataValidationError` naming the file, the line and the column,
+so an edited or truncated file can never turn into a silently wrong number in the book.
+
+The provenance of every file (publisher, DOI, where the copy came from, known errors) is in
+``data/README.md``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors as pa_errors
+import pandera.pandas as pa
+
+__all__ = [
+    "DATA_DIR",
+    "PRESIDENTIAL_YEARS",
+    "STATE_CODES",
+    "DataValidationError",
+    "corrections",
+    "district_electors",
+    "electoral_votes",
+    "official_totals",
+    "president_returns",
+    "reported_counts",
+    "state_names",
+    "wi_recount_by_county",
+]
+
+
+def _default_data_dir() -> Path:
+    env = os.environ.get("CLOSECALLS_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
+
+
+#: Folder holding the CSV files. ``CLOSECALLS_DATA`` overrides it; by default it is the repository's
+#: ``data/`` folder, which an editable install (``pip install -e .``) finds beside ``src/``.
+DATA_DIR: Path = _default_data_dir()
+
+#: Presidential election years covered by the state returns.
+PRESIDENTIAL_YEARS: tuple[int, ...] = tuple(range(1976, 2021, 4))
+
+#: The 50 states and the District of Columbia, by postal code.
+STATE_CODES: frozenset[str] = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
+)
+
+#: Total electoral votes since 1964 (435 representatives + 100 senators + 3 for DC).
+TOTAL_ELECTORAL_VOTES = 538
+
+
+class DataValidationError(ValueError):
+    """A data file does not have the shape or the values the book relies on."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading and reporting
+# --------------------------------------------------------------------------------------------------
+
+
+def _path(filename: str, path: Path | str | None) -> Path:
+    return Path(path) if path is not None else DATA_DIR / filename
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Read a CSV as text (types are the schema's job) and turn parser failures into clear errors."""
+    if not path.exists():
+        raise DataValidationError(
+            f"{path}: file not found. The book's tables live in the repository's data/ folder; "
+            "install the package with `pip install -e .` from the repository, or set CLOSECALLS_DATA."
+        )
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=["", "NA"])
+    except pd.errors.EmptyDataError as exc:
+        raise DataValidationError(f"{path.name}: the file is empty (no header, no rows).") from exc
+    except pd.errors.ParserError as exc:
+        raise DataValidationError(f"{path.name}: malformed CSV: {exc}") from exc
+    if frame.empty:
+        raise DataValidationError(f"{path.name}: the file has a header but no data rows.")
+    return frame
+
+
+def _where(index: object) -> str:
+    """Describe a row of a frame read by :func:`_read_csv` (index 0 is line 2 of the file)."""
+    if isinstance(index, (int, float)) and not (isinstance(index, float) and math.isnan(index)):
+        return f"line {int(index) + 2}"
+    return "table"
+
+
+def _validate(schema: pa.DataFrameSchema, frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Validate ``frame`` with ``schema`` and report every failure with file, line and column."""
+    try:
+        return schema.validate(frame, lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        # A value that cannot be converted also fails the dtype check and every check that runs
+        # on the unconverted column; the conversion failure alone says what is wrong.
+        coerce_failed = set(cases.loc[cases["check"].astype(str).str.startswith("coerce"), "column"])
+        echoes = cases["column"].isin(coerce_failed) & ~cases["check"].astype(str).str.startswith(
+            "coerce"
+        )
+        cases = cases[~echoes]
+        lines = []
+        for case in cases.head(12).itertuples(index=False):
+            column = f"column '{case.column}'" if isinstance(case.column, str) else "table"
+            where = _where(case.index)
+            value = "" if case.failure_case is None else f" (value: {case.failure_case!r})"
+            lines.append(f"  {name}, {where}, {column}: fails {case.check}{value}")
+        more = f"\n  ... and {len(cases) - 12} more" if len(cases) > 12 else ""
+        raise DataValidationError(
+            f"{name} does not match its schema ({len(cases)} problem(s)):\n" + "\n".join(lines) + more
+        ) from None
+
+
+def _check(
+    frame: pd.DataFrame, name: str, rule: str, bad: pd.Series, describe: Callable[[pd.Series], str]
+) -> None:
+    """Raise if any row is flagged ``True`` in ``bad``, naming the first few rows and the rule."""
+    if bad.any():
+        rows = frame[bad]
+        shown = "\n".join(f"  {name}, {_where(i)}: {describe(r)}" for i, r in rows.head(8).iterrows())
+        raise DataValidationError(f"{name} breaks the rule '{rule}':\n{shown}")
+
+
+def _non_negative_int(*, nullable: bool = False) -> pa.Column:
+    return pa.Column(int, pa.Check.ge(0), coerce=True, nullable=nullable)
+
+
+# --------------------------------------------------------------------------------------------------
+# MIT Election Lab state returns, 1976-2020
+# --------------------------------------------------------------------------------------------------
+
+_PRESIDENT_FILE = "mit_president_1976_2020.csv"
+
+_PRESIDENT_SCHEMA = pa.DataFrameSchema(
+    {
+        "year": pa.Column(int, pa.Check.isin(PRESIDENTIAL_YEARS), coerce=True),
+        "state": pa.Column(str, pa.Check.str_matches(r"^[A-Z][A-Z ]+$")),
+        "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES))),
+        "state_fips": pa.Column(int, pa.Check.in_range(1, 56), coerce=True),
+        "state_cen": pa.Column(int, coerce=True),
+        "state_ic": pa.Column(int, coerce=True),
+        "office": pa.Column(str, pa.Check.eq("US PRESIDENT")),
+        "candidate": pa.Column(str, nullable=True),
+        "party_detailed": pa.Column(str, nullable=True),
+        "writein": pa.Column(str, pa.Check.isin(["TRUE", "FALSE"]), nullable=True),
+        "candidatevotes": _non_negative_int(),
+        "totalvotes": pa.Column(int, pa.Check.gt(0), coerce=True),
+        "version": pa.Column(int, coerce=True),
+        "notes": pa.Column(str, nullable=True),
+        "party_simplified": pa.Column(
+            str, pa.Check.isin(["DEMOCRAT", "REPUBLICAN", "LIBERTARIAN", "OTHER"])
+        ),
+    },
+    strict=True,
+    ordered=True,
+)
+
+
+def corrections(path: Path | str | None = None) -> pd.DataFrame:
+    """The documented cell corrections applied to the MIT state file (``data/corrections.csv``)."""
+    file = _path("corrections.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.isin(PRESIDENTIAL_YEARS), coerce=True),
+            "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES))),
+            "candidate": pa.Column(str),
+            "column": pa.Column(str, pa.Check.eq("candidatevotes")),
+            "source_value": _non_negative_int(),
+            "corrected_value": _non_negative_int(),
+            "reason": pa.Column(str),
+            "source": pa.Column(str),
+        },
+        strict=True,
+    )
+    return _validate(schema, _read_csv(file), file.name)
+
+
+def _apply_corrections(frame: pd.DataFrame, fixes: pd.DataFrame, name: str) -> pd.DataFrame:
+    frame = frame.copy()
+    for fix in fixes.itertuples(index=False):
+        hit = (
+            (frame["year"] == fix.year)
+            & (frame["state_po"] == fix.state_po)
+            & (frame["candidate"] == fix.candidate)
+        )
+        if hit.sum() != 1:
+            raise DataValidationError(
+                f"{name}: correction for {fix.candidate} ({fix.state_po} {fix.year}) matches "
+                f"{int(hit.sum())} rows instead of 1."
+            )
+        current = int(frame.loc[hit, fix.column].iloc[0])
+        if current != fix.source_value:
+            raise DataValidationError(
+                f"{name}, {_where(frame.index[hit][0])}, column '{fix.column}': expected the known "
+                f"error {fix.source_value:,} for {fix.candidate} ({fix.state_po} {fix.year}) but found "
+                f"{current:,}. The file has changed; review data/corrections.csv."
+            )
+        frame.loc[hit, fix.column] = fix.corrected_value
+    return frame
+
+
+@cache
+def _president_returns_cached(path: Path) -> pd.DataFrame:
+    name = path.name
+    frame = _validate(_PRESIDENT_SCHEMA, _read_csv(path), name)
+    frame["writein"] = frame["writein"].map({"TRUE": True, "FALSE": False}).astype("boolean")
+    frame = _apply_corrections(frame, corrections(), name)
+
+    by_contest = frame.groupby(["year", "state_po"])
+    _check(
+        frame,
+        name,
+        "one totalvotes value per state and year",
+        by_contest["totalvotes"].transform("nunique") != 1,
+        lambda r: f"{r.state_po} {r.year} has several totalvotes values",
+    )
+    sums = by_contest["candidatevotes"].transform("sum")
+    _check(
+        frame,
+        name,
+        "candidate votes add up to totalvotes",
+        (sums != frame["totalvotes"]) & ~frame.duplicated(["year", "state_po"]),
+        lambda r: f"{r.state_po} {r.year}: totalvotes {r.totalvotes:,} but candidate rows sum to "
+        f"{sums[r.name]:,}",
+    )
+    units = frame.groupby("year")["state_po"].nunique()
+    short = units[units != len(STATE_CODES)]
+    if not short.empty or set(units.index) != set(PRESIDENTIAL_YEARS):
+        detail = ", ".join(f"{y}: {n}" for y, n in short.items()) or "a presidential year is missing"
+        raise DataValidationError(
+            f"{name} breaks the rule '51 units (50 states and DC) in every presidential year': {detail}"
+        )
+    return frame
+
+
+def president_returns(path: Path | str | None = None) -> pd.DataFrame:
+    """State-level presidential returns, 1976-2020, one row per state, year and ballot line.
+
+    Source: MIT Election Data and Science Lab, *U.S. President 1976-2020* (doi:10.7910/DVN/42MVDX),
+    which transcribes the Clerk of the House's *Statistics of the Presidential and Congressional
+    Election*. The two known typing errors listed in ``data/corrections.csv`` are corrected; a copy
+    whose cells no longer hold those errors is refused, so a corrected upstream file gets noticed.
+
+    Parameters
+    ----------
+    path
+        Another copy of the file to read instead of ``data/mit_president_1976_2020.csv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The file's columns, with ``year``, ``candidatevotes`` and ``totalvotes`` as integers and
+        ``writein`` as a nullable boolean. A fresh copy: changing it changes nothing else.
+
+    Raises
+    ------
+    DataValidationError
+        If the file is missing, malformed, or breaks a schema or consistency rule.
+    """
+    return _president_returns_cached(_path(_PRESIDENT_FILE, path).resolve()).copy()
+
+
+def state_names() -> dict[str, str]:
+    """Map each postal code to the state's name as the MIT file spells it (``"WI" -> "WISCONSIN"``)."""
+    frame = president_returns()
+    return dict(zip(frame["state_po"], frame["state"], strict=False))
+
+
+# --------------------------------------------------------------------------------------------------
+# Electoral votes
+# --------------------------------------------------------------------------------------------------
+
+
+@cache
+def _electoral_votes_cached(path: Path) -> pd.DataFrame:
+    name = path.name
+    year_columns = [str(y) for y in PRESIDENTIAL_YEARS]
+    schema = pa.DataFrameSchema(
+        {"state": pa.Column(str, unique=True)}
+        | {y: pa.Column(int, pa.Check.in_range(3, 55), coerce=True) for y in year_columns},
+        strict=True,
+        ordered=True,
+    )
+    wide = _validate(schema, _read_csv(path), name)
+    codes = {v: k for k, v in state_names().items()}
+    unknown = ~wide["state"].str.upper().isin(codes)
+    _check(wide, name, "state names match the MIT returns", unknown, lambda r: f"unknown '{r.state}'")
+    if len(wide) != len(STATE_CODES):
+        raise DataValidationError(f"{name}: {len(wide)} rows; expected 51 (50 states and DC).")
+    for year in year_columns:
+        total = int(wide[year].sum())
+        if total != TOTAL_ELECTORAL_VOTES:
+            raise DataValidationError(
+                f"{name}, column '{year}': electoral votes sum to {total}, not {TOTAL_ELECTORAL_VOTES}."
+            )
+    long = wide.melt(id_vars="state", var_name="year", value_name="electoral_votes")
+    long["year"] = long["year"].astype(int)
+    long["state_po"] = long["state"].str.upper().map(codes)
+    return long[["year", "state_po", "electoral_votes"]].sort_values(["year", "state_po"])
+
+
+def electoral_votes(path: Path | str | None = None) -> pd.DataFrame:
+    """Electoral votes apportioned to each state and DC, 1976-2020 (long form).
+
+    Source: the census apportionments (1970 census for 1976-80 through 2010 census for 2012-20), as
+    tabulated in ``data/electoral_votes_1976_2020.csv``; every year is checked to sum to 538.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``state_po``, ``electoral_votes``.
+    """
+    return _electoral_votes_cached(_path("electoral_votes_1976_2020.csv", path).resolve()).copy()
+
+
+def district_electors(path: Path | str | None = None) -> pd.DataFrame:
+    """Electors won by someone other than the statewide winner (Maine and Nebraska districts).
+
+    Maine (since 1972) and Nebraska (since 1992) give one elector to the winner of each
+    congressional district. The table lists only the electors that went to a candidate other than
+    the statewide winner, with the Clerk of the House's report as source.
+    """
+    file = _path("district_electors.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.isin(PRESIDENTIAL_YEARS), coerce=True),
+            "state_po": pa.Column(str, pa.Check.isin(["ME", "NE"])),
+            "candidate": pa.Column(str),
+            "electoral_votes": pa.Column(int, pa.Check.in_range(1, 3), coerce=True),
+            "note": pa.Column(str),
+            "source": pa.Column(str),
+        },
+        strict=True,
+    )
+    return _validate(schema, _read_csv(file), file.name)
+
+
+# --------------------------------------------------------------------------------------------------
+# Official totals and dated reported counts
+# --------------------------------------------------------------------------------------------------
+
+
+def official_totals(path: Path | str | None = None) -> pd.DataFrame:
+    """Official national totals from the FEC, used where the MIT sums differ slightly."""
+    file = _path("official_totals.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.isin(PRESIDENTIAL_YEARS), coerce=True),
+            "scope": pa.Column(str, pa.Check.eq("national")),
+            "candidate": pa.Column(str),
+            "votes": _non_negative_int(),
+            "source": pa.Column(str),
+        },
+        strict=True,
+        unique=["year", "scope", "candidate"],
+    )
+    return _validate(schema, _read_csv(file), file.name)
+
+
+def reported_counts(path: Path | str | None = None) -> pd.DataFrame:
+    """Counts and leads as reported on a given date in November 2016, each with its source and quote.
+
+    These are not official results: they show how the numbers in the news changed during the
+    canvass. ``approximate`` is true where the report rounded ("about 22,000 votes").
+    """
+    file = _path("reported_counts_nov2016.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "date": pa.Column("datetime64[ns]", coerce=True),
+            "scope": pa.Column(str),
+            "measure": pa.Column(str, pa.Check.isin(["clinton_votes", "trump_votes", "trump_lead"])),
+            "value": _non_negative_int(),
+            "approximate": pa.Column(str, pa.Check.isin(["true", "false"])),
+            "source": pa.Column(str),
+            "quote": pa.Column(str),
+        },
+        strict=True,
+    )
+    frame = _validate(schema, _read_csv(file), file.name)
+    frame["approximate"] = frame["approximate"] == "true"
+    return frame
+
+
+# --------------------------------------------------------------------------------------------------
+# Wisconsin 2016: original canvass and December recount, by county
+# --------------------------------------------------------------------------------------------------
+
+_WI_CANDIDATES = ("total", "trump", "clinton", "johnson", "stein")
+
+
+def wi_recount_by_county(path: Path | str | None = None) -> pd.DataFrame:
+    """Wisconsin 2016 presidential votes by county, at the original canvass and after the recount.
+
+    Derived from the Wisconsin Elections Commission's ward-by-ward canvass and recount files (see
+    ``data/README.md``). Every ``*_change`` column is checked to equal recount minus canvass, and the
+    margin columns to equal Trump minus Clinton.
+    """
+    file = _path("wi_2016_recount_by_county.csv", path)
+    columns: dict[str, pa.Column] = {"county": pa.Column(str, unique=True)}
+    for stage in ("canvass", "recount"):
+        columns |= {f"{c}_{stage}": _non_negative_int() for c in _WI_CANDIDATES}
+    columns |= {f"{c}_change": pa.Column(int, coerce=True) for c in _WI_CANDIDATES}
+    for stage in ("canvass", "recount"):
+        columns[f"margin_trump_minus_clinton_{stage}"] = pa.Column(int, coerce=True)
+    columns["margin_change"] = pa.Column(int, coerce=True)
+    frame = _validate(pa.DataFrameSchema(columns, strict=True), _read_csv(file), file.name)
+
+    name = file.name
+    if len(frame) != 72:
+        raise DataValidationError(f"{name}: {len(frame)} counties; Wisconsin has 72.")
+    for c in _WI_CANDIDATES:
+        bad = frame[f"{c}_change"] != frame[f"{c}_recount"] - frame[f"{c}_canvass"]
+        _check(frame, name, f"{c}_change = {c}_recount - {c}_canvass", bad, lambda r: r.county)
+    for stage in ("canvass", "recount"):
+        bad = frame[f"margin_trump_minus_clinton_{stage}"] != (
+            frame[f"trump_{stage}"] - frame[f"clinton_{stage}"]
+        )
+        _check(frame, name, f"margin at {stage} = trump - clinton", bad, lambda r: r.county)
+    return frame

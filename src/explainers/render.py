@@ -1,0 +1,93 @@
+"""An Altair renderer that works offline, in the built book and in Jupyter alike.
+
+Altair's default renderer writes HTML that fetches Vega from a CDN and gives every chart a random
+element id, so it breaks in a classroom without internet and makes every notebook run differ (which
+nbval would report). This renderer writes, for each chart:
+
+- a ``<div>`` holding a static SVG drawing of the chart, made at run time by ``vl-convert`` (no
+  network). JupyterLab, the classic notebook and a page without JavaScript show this drawing;
+- a small script that, where the page has loaded the Vega bundle (the book does, from its own
+  ``_static`` folder; see :mod:`explainers.sphinx_offline`), replaces the drawing with the live Vega
+  view, so that controls bound to parameters recompute in the reader's browser.
+
+The element id is a hash of the spec and the JSON is written with sorted keys, so the same chart
+gives the same bytes on every run. The embed result is kept on the element (``el.vegaEmbedResult``)
+so that browser tests can read the view's data and signals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from typing import Any
+
+import altair as alt
+import vl_convert as vlc
+
+__all__ = ["RENDERER_NAME", "enable", "render_html", "renderer"]
+
+#: Name under which the renderer is registered with Altair.
+RENDERER_NAME = "closecalls"
+
+_SCRIPT = """<script type="text/javascript">
+(function () {{
+  var el = document.getElementById("{chart_id}");
+  var spec = {spec};
+  function draw() {{
+    if (typeof window.vegaEmbed !== "function") {{ return; }}
+    window.vegaEmbed(el, spec, {{actions: false, renderer: "svg"}})
+      .then(function (result) {{ el.vegaEmbedResult = result; el.dataset.ready = "true"; }})
+      .catch(function (error) {{ console.error(error); }});
+  }}
+  if (document.readyState === "loading") {{
+    document.addEventListener("DOMContentLoaded", draw);
+  }} else {{
+    draw();
+  }}
+}})();
+</script>"""
+
+
+def _vegalite_version() -> str:
+    """The Vega-Lite version Altair writes specs for, in vl-convert's ``"6.1"`` form."""
+    major, minor, *_ = alt.SCHEMA_VERSION.lstrip("v").split(".")
+    available = vlc.get_vegalite_versions()
+    wanted = f"{major}.{minor}"
+    if wanted in available:
+        return wanted
+    same_major = [v for v in available if v.split(".")[0] == major]
+    if not same_major:
+        raise RuntimeError(
+            f"vl-convert {vlc.__version__ if hasattr(vlc, '__version__') else ''} cannot render "
+            f"Vega-Lite {wanted}; available: {', '.join(available)}"
+        )
+    return same_major[-1]
+
+
+def render_html(spec: dict[str, Any]) -> str:
+    """HTML for one chart: a static SVG fallback plus the script that makes it live."""
+    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    chart_id = "cc-chart-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
+    svg = vlc.vegalite_to_svg(spec, vl_version=_vegalite_version())
+    description = html.escape(str(spec.get("description", "Chart")), quote=True)
+    # "</" inside a string would close the <script> element early.
+    safe_json = spec_json.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return (
+        f'<div class="cc-chart" id="{chart_id}" role="figure" aria-label="{description}">'
+        f"{svg}</div>\n" + _SCRIPT.format(chart_id=chart_id, spec=safe_json)
+    )
+
+
+def renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
+    """Altair renderer: the chart as HTML (live where Vega is loaded) with a text fallback."""
+    return {
+        "text/html": render_html(spec),
+        "text/plain": f"<Chart: {spec.get('description', 'no description')}>",
+    }
+
+
+def enable() -> None:
+    """Register this renderer with Altair and make it the active one."""
+    alt.renderers.register(RENDERER_NAME, renderer)
+    alt.renderers.enable(RENDERER_NAME)

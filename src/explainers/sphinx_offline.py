@@ -1,0 +1,75 @@
+"""Sphinx extension: keep the built site self-contained and light.
+
+Two jobs:
+
+- **Vega from the book's own folder, only where needed.** The book must work with no internet
+  connection, so Vega, Vega-Lite and vega-embed cannot come from a CDN. ``vl-convert-python`` ships
+  them as one JavaScript bundle; at the end of an HTML build this extension writes that bundle to
+  ``_static/vendor/vega-bundle.js`` (generated, never committed), and it adds a ``<script>`` for it
+  only to the pages whose body contains a chart written by :mod:`explainers.render`.
+
+  The bundle is wrapped in a function scope: its top-level ``const`` names would otherwise collide
+  with Sphinx's own scripts. It still sets ``window.vegaEmbed`` itself.
+- **No ipywidgets state in the pages.** The static site shows no ipywidgets (their outputs are removed
+  from the pages and no widget manager is loaded: ``nb_ipywidgets_js`` is empty), yet myst-nb would
+  still embed the executed widgets' state as JSON in every notebook page. This extension drops it.
+
+Enable it in ``_config.yml`` under ``sphinx: extra_extensions``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import vl_convert as vlc
+from sphinx.application import Sphinx
+
+__all__ = ["BUNDLE_PATH", "setup", "wrapped_bundle"]
+
+#: Where the bundle lands, relative to ``_static``.
+BUNDLE_PATH = "vendor/vega-bundle.js"
+
+#: Marker that :mod:`explainers.render` puts on every chart element.
+CHART_MARKER = 'class="cc-chart"'
+
+#: Key under which myst-nb registers a notebook page's ipywidgets state.
+WIDGET_STATE_KEY = "ipywidgets_state"
+
+
+def wrapped_bundle() -> str:
+    """The vl-convert Vega bundle in a function scope, with a header naming what it contains."""
+    header = (
+        "/* Vega {vega}, Vega-Lite (several versions) and vega-embed {embed}, BSD-3-Clause, "
+        "bundled by vl-convert-python. Generated at build time by explainers.sphinx_offline. */\n"
+    ).format(vega=vlc.get_vega_version(), embed=vlc.get_vega_embed_version())
+    return header + "(function () {\n" + vlc.javascript_bundle() + "\n})();\n"
+
+
+def _add_bundle_to_chart_pages(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if CHART_MARKER in context.get("body", ""):
+        app.add_js_file(BUNDLE_PATH, loading_method="defer")
+
+
+def _drop_widget_state(app: Sphinx, pagename: str, *args: Any) -> None:
+    metadata = getattr(app.env, "nb_metadata", {}).get(pagename, {})
+    metadata.get("js_files", {}).pop(WIDGET_STATE_KEY, None)
+
+
+def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / BUNDLE_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(wrapped_bundle(), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the hooks with Sphinx."""
+    app.connect("html-page-context", _add_bundle_to_chart_pages)
+    # Before myst-nb's own handler (priority 500) reads the page's scripts.
+    app.connect("html-page-context", _drop_widget_state, priority=400)
+    app.connect("build-finished", _write_bundle)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
