@@ -21,6 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 book: $(STAMP)
+	rm -rf _build/html
 	$(BIN)/jupyter-book build . --all --builder html -W -n --keep-going
 	@echo
 	@echo "Book built. Open _build/html/index.html in a browser, or run 'make serve'"

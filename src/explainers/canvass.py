@@ -28,7 +28,9 @@ def _certified_lead(scope: str) -> int:
     for state in scope.split("+"):
         c = margins.contest(2016, state)
         if c.winner != _TRUMP:
-            raise ValueError(f"{state}: Trump did not carry it in 2016, so a 'Trump lead' is undefined")
+            raise ValueError(
+                f"{state}: Trump did not carry it in 2016, so a 'Trump lead' is undefined"
+            )
         total += c.margin
     return total
 
@@ -52,10 +54,8 @@ def reported_vs_certified() -> pd.DataFrame:
         f"about {v:,}" if approx else f"{v:,}"
         for v, approx in zip(leads["reported"], leads["approximate"], strict=True)
     ]
-    return leads[
-        ["date", "scope", "reported", "approximate", "reported_text", "certified", "difference"]
-        + ["source"]
-    ].reset_index(drop=True)
+    columns = ["date", "scope", "reported", "approximate", "reported_text", "certified"]
+    return leads[[*columns, "difference", "source"]].reset_index(drop=True)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,12 @@ __all__ = [
 ]
 
 #: The contests the book compares: Florida 2000 and the three closest 2016 states Trump carried.
-FOCUS_CONTESTS: tuple[tuple[int, str], ...] = ((2000, "FL"), (2016, "MI"), (2016, "WI"), (2016, "PA"))
+FOCUS_CONTESTS: tuple[tuple[int, str], ...] = (
+    (2000, "FL"),
+    (2016, "MI"),
+    (2016, "WI"),
+    (2016, "PA"),
+)
 
 #: The measures a reader can pick in :func:`margin_comparison_chart`, with their value formats.
 MEASURES: dict[str, str] = {
@@ -117,9 +122,7 @@ def closeness_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
     focus = set(FOCUS_CONTESTS)
     out = table[["year", "state_po", "state", "margin", "margin_pct", "winner", "runner_up"]].copy()
     out["state"] = out["state"].str.title()
-    out["focus"] = [
-        (y, s) in focus for y, s in zip(out["year"], out["state_po"], strict=True)
-    ]
+    out["focus"] = [(y, s) in focus for y, s in zip(out["year"], out["state_po"], strict=True)]
     return out
 
 

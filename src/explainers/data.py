@@ -53,8 +53,59 @@ PRESIDENTIAL_YEARS: tuple[int, ...] = tuple(range(1976, 2021, 4))
 
 #: The 50 states and the District of Columbia, by postal code.
 STATE_CODES: frozenset[str] = frozenset(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
+    {
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+    }
 )
 
 #: Total electoral votes since 1964 (435 representatives + 100 senators + 3 for DC).
@@ -107,7 +158,9 @@ def _validate(schema: pa.DataFrameSchema, frame: pd.DataFrame, name: str) -> pd.
         cases = exc.failure_cases
         # A value that cannot be converted also fails the dtype check and every check that runs
         # on the unconverted column; the conversion failure alone says what is wrong.
-        coerce_failed = set(cases.loc[cases["check"].astype(str).str.startswith("coerce"), "column"])
+        coerce_failed = set(
+            cases.loc[cases["check"].astype(str).str.startswith("coerce"), "column"]
+        )
         echoes = cases["column"].isin(coerce_failed) & ~cases["check"].astype(str).str.startswith(
             "coerce"
         )
@@ -120,7 +173,9 @@ def _validate(schema: pa.DataFrameSchema, frame: pd.DataFrame, name: str) -> pd.
             lines.append(f"  {name}, {where}, {column}: fails {case.check}{value}")
         more = f"\n  ... and {len(cases) - 12} more" if len(cases) > 12 else ""
         raise DataValidationError(
-            f"{name} does not match its schema ({len(cases)} problem(s)):\n" + "\n".join(lines) + more
+            f"{name} does not match its schema ({len(cases)} problem(s)):\n"
+            + "\n".join(lines)
+            + more
         ) from None
 
 
@@ -130,7 +185,9 @@ def _check(
     """Raise if any row is flagged ``True`` in ``bad``, naming the first few rows and the rule."""
     if bad.any():
         rows = frame[bad]
-        shown = "\n".join(f"  {name}, {_where(i)}: {describe(r)}" for i, r in rows.head(8).iterrows())
+        shown = "\n".join(
+            f"  {name}, {_where(i)}: {describe(r)}" for i, r in rows.head(8).iterrows()
+        )
         raise DataValidationError(f"{name} breaks the rule '{rule}':\n{shown}")
 
 
@@ -233,13 +290,17 @@ def _president_returns_cached(path: Path) -> pd.DataFrame:
         name,
         "candidate votes add up to totalvotes",
         (sums != frame["totalvotes"]) & ~frame.duplicated(["year", "state_po"]),
-        lambda r: f"{r.state_po} {r.year}: totalvotes {r.totalvotes:,} but candidate rows sum to "
-        f"{sums[r.name]:,}",
+        lambda r: (
+            f"{r.state_po} {r.year}: totalvotes {r.totalvotes:,} but candidate rows sum to "
+            f"{sums[r.name]:,}"
+        ),
     )
     units = frame.groupby("year")["state_po"].nunique()
     short = units[units != len(STATE_CODES)]
     if not short.empty or set(units.index) != set(PRESIDENTIAL_YEARS):
-        detail = ", ".join(f"{y}: {n}" for y, n in short.items()) or "a presidential year is missing"
+        detail = (
+            ", ".join(f"{y}: {n}" for y, n in short.items()) or "a presidential year is missing"
+        )
         raise DataValidationError(
             f"{name} breaks the rule '51 units (50 states and DC) in every presidential year': {detail}"
         )
@@ -297,7 +358,9 @@ def _electoral_votes_cached(path: Path) -> pd.DataFrame:
     wide = _validate(schema, _read_csv(path), name)
     codes = {v: k for k, v in state_names().items()}
     unknown = ~wide["state"].str.upper().isin(codes)
-    _check(wide, name, "state names match the MIT returns", unknown, lambda r: f"unknown '{r.state}'")
+    _check(
+        wide, name, "state names match the MIT returns", unknown, lambda r: f"unknown '{r.state}'"
+    )
     if len(wide) != len(STATE_CODES):
         raise DataValidationError(f"{name}: {len(wide)} rows; expected 51 (50 states and DC).")
     for year in year_columns:
@@ -381,7 +444,9 @@ def reported_counts(path: Path | str | None = None) -> pd.DataFrame:
         {
             "date": pa.Column("datetime64[ns]", coerce=True),
             "scope": pa.Column(str),
-            "measure": pa.Column(str, pa.Check.isin(["clinton_votes", "trump_votes", "trump_lead"])),
+            "measure": pa.Column(
+                str, pa.Check.isin(["clinton_votes", "trump_votes", "trump_lead"])
+            ),
             "value": _non_negative_int(),
             "approximate": pa.Column(str, pa.Check.isin(["true", "false"])),
             "source": pa.Column(str),

@@ -23,6 +23,7 @@ from explainers import data
 __all__ = [
     "ContestMargin",
     "ElectoralFlip",
+    "cheapest_cover",
     "cheapest_flip",
     "closeness_rank",
     "closeness_rank_all_years",
@@ -34,8 +35,8 @@ __all__ = [
     "national_popular_vote",
     "pledged_electoral_votes",
     "resolve_state",
-    "votes_to_add",
     "voters_to_switch",
+    "votes_to_add",
 ]
 
 #: Electoral votes needed for a majority of the 538.
@@ -134,7 +135,9 @@ def _contest_table() -> pd.DataFrame:
     per_candidate = (
         real.groupby(["year", "state_po", "candidate"], as_index=False)
         .agg(votes=("candidatevotes", "sum"), party=("party_simplified", "first"))
-        .sort_values(["year", "state_po", "votes", "candidate"], ascending=[True, True, False, True])
+        .sort_values(
+            ["year", "state_po", "votes", "candidate"], ascending=[True, True, False, True]
+        )
     )
     per_candidate["place"] = per_candidate.groupby(["year", "state_po"]).cumcount() + 1
     first = per_candidate[per_candidate["place"] == 1].set_index(["year", "state_po"])
@@ -148,7 +151,11 @@ def _contest_table() -> pd.DataFrame:
         )
     ).join(
         second[["candidate", "party", "votes"]].rename(
-            columns={"candidate": "runner_up", "party": "runner_up_party", "votes": "runner_up_votes"}
+            columns={
+                "candidate": "runner_up",
+                "party": "runner_up_party",
+                "votes": "runner_up_votes",
+            }
         )
     )
     table = table.reset_index()
@@ -311,7 +318,9 @@ def contests_within(year: int, threshold_pct: float) -> pd.DataFrame:
     if not 0 < threshold_pct <= 100:
         raise ValueError(f"threshold_pct must be above 0 and at most 100, got {threshold_pct}")
     table = contest_margins(year)
-    return table[table["margin_pct"] <= threshold_pct].sort_values("margin_pct").reset_index(drop=True)
+    return (
+        table[table["margin_pct"] <= threshold_pct].sort_values("margin_pct").reset_index(drop=True)
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -347,7 +356,9 @@ def _electors_won(year: int) -> pd.DataFrame:
         others = split[split["state_po"] == r.state_po]
         at_large = r.electoral_votes - int(others["electoral_votes"].sum())
         rows.append((r.state_po, r.winner, at_large, True))
-        rows.extend((r.state_po, o.candidate, int(o.electoral_votes), False) for o in others.itertuples())
+        rows.extend(
+            (r.state_po, o.candidate, int(o.electoral_votes), False) for o in others.itertuples()
+        )
     return pd.DataFrame(rows, columns=["state_po", "candidate", "electoral_votes", "statewide"])
 
 
@@ -360,6 +371,48 @@ def pledged_electoral_votes(year: int) -> pd.Series:
     """
     won = _electors_won(_check_year(year))
     return won.groupby("candidate")["electoral_votes"].sum().sort_values(ascending=False)
+
+
+def cheapest_cover(items: list[tuple[int, int]], needed: int) -> tuple[int, tuple[int, ...]]:
+    """Cheapest subset of ``(weight, cost)`` items whose weights add up to at least ``needed``.
+
+    An exact 0/1 knapsack by dynamic programming over the weight (capped at ``needed``): ``best[e]``
+    holds the cheapest subset found so far reaching weight ``e``. With 51 states and at most 538
+    electoral votes it takes well under a second.
+
+    Returns
+    -------
+    tuple
+        The total cost and the indices of the chosen items, in increasing order.
+
+    Raises
+    ------
+    ValueError
+        If a weight or cost is negative, or no subset reaches ``needed``.
+
+    Examples
+    --------
+    >>> cheapest_cover([(25, 269), (4, 3606)], 3)
+    (269, (0,))
+    """
+    if needed < 0 or any(w < 0 or c < 0 for w, c in items):
+        raise ValueError("weights, costs and the amount needed must be zero or more")
+    best: list[tuple[int, tuple[int, ...]] | None] = [None] * (needed + 1)
+    best[0] = (0, ())
+    for i, (weight, cost) in enumerate(items):
+        # Downwards, so that each item is used at most once.
+        for reached in range(needed, -1, -1):
+            current = best[reached]
+            if current is None:
+                continue
+            target = min(needed, reached + weight)
+            option = (current[0] + cost, (*current[1], i))
+            if best[target] is None or option[0] < best[target][0]:
+                best[target] = option
+    result = best[needed]
+    if result is None:
+        raise ValueError(f"no subset of the items reaches {needed}")
+    return result
 
 
 @dataclass(frozen=True)
@@ -420,20 +473,7 @@ def cheapest_flip(year: int, method: Literal["switch", "add"] = "switch") -> Ele
         for code, ev in carried.sort_index().items()
     ]
 
-    # best[e] = (cost, states) of the cheapest set gaining at least e electoral votes (e capped).
-    best: list[tuple[int, tuple[int, ...]] | None] = [None] * (needed + 1)
-    best[0] = (0, ())
-    for i, (_, ev, cost) in enumerate(items):
-        for e in range(needed, -1, -1):
-            if best[e] is None:
-                continue
-            target = min(needed, e + ev)
-            candidate = (best[e][0] + cost, (*best[e][1], i))
-            if best[target] is None or candidate[0] < best[target][0]:
-                best[target] = candidate
-    if best[needed] is None:  # pragma: no cover - every year in the data has a reachable majority
-        raise ValueError(f"no set of states reverses the {year} outcome")
-    total, chosen = best[needed]
+    total, chosen = cheapest_cover([(ev, cost) for _, ev, cost in items], needed)
     picked = [items[i] for i in chosen]
     return ElectoralFlip(
         year=year,
@@ -450,7 +490,12 @@ def cheapest_flip(year: int, method: Literal["switch", "add"] = "switch") -> Ele
 
 
 def comparison(
-    contests: tuple[tuple[int, str], ...] = ((2000, "FL"), (2016, "MI"), (2016, "WI"), (2016, "PA")),
+    contests: tuple[tuple[int, str], ...] = (
+        (2000, "FL"),
+        (2016, "MI"),
+        (2016, "WI"),
+        (2016, "PA"),
+    ),
     reference: tuple[int, str] = (2000, "FL"),
 ) -> pd.DataFrame:
     """Side-by-side table of several contests' margins, each also as a multiple of ``reference``'s.

@@ -7,7 +7,7 @@ nbval would report). This renderer writes, for each chart:
 - a ``<div>`` holding a static SVG drawing of the chart, made at run time by ``vl-convert`` (no
   network). JupyterLab, the classic notebook and a page without JavaScript show this drawing;
 - a small script that, where the page has loaded the Vega bundle (the book does, from its own
-  ``_static`` folder; see :mod:`explainers.sphinx_offline`), replaces the drawing with the live Vega
+  ``_static`` folder; see :mod:`explainers.sphinx_site`), replaces the drawing with the live Vega
   view, so that controls bound to parameters recompute in the reader's browser.
 
 The element id is a hash of the spec and the JSON is written with sorted keys, so the same chart

@@ -82,7 +82,12 @@ def margin_panel(year: int = 2016, state: str = "WI") -> w.VBox:
         style=_STYLE,
     )
     switched = w.IntSlider(
-        value=0, min=0, max=1, description="Voters who switch", style=_STYLE, continuous_update=False
+        value=0,
+        min=0,
+        max=1,
+        description="Voters who switch",
+        style=_STYLE,
+        continuous_update=False,
     )
     result = w.HTML()
 

@@ -1,6 +1,6 @@
-"""Sphinx extension: keep the built site self-contained and light.
+"""Sphinx extension: keep the built site self-contained, light and accessible.
 
-Two jobs:
+Three jobs:
 
 - **Vega from the book's own folder, only where needed.** The book must work with no internet
   connection, so Vega, Vega-Lite and vega-embed cannot come from a CDN. ``vl-convert-python`` ships
@@ -13,6 +13,10 @@ Two jobs:
 - **No ipywidgets state in the pages.** The static site shows no ipywidgets (their outputs are removed
   from the pages and no widget manager is loaded: ``nb_ipywidgets_js`` is empty), yet myst-nb would
   still embed the executed widgets' state as JSON in every notebook page. This extension drops it.
+- **Bibliography entries that screen readers can list.** docutils marks the references page's
+  citation list ``role="list"`` but each entry ``role="doc-biblioentry"``, a role ARIA has deprecated
+  and that a list may not contain (axe: *aria-required-children*, critical). Entries become
+  ``role="listitem"``.
 
 Enable it in ``_config.yml`` under ``sphinx: extra_extensions``.
 """
@@ -40,9 +44,10 @@ WIDGET_STATE_KEY = "ipywidgets_state"
 def wrapped_bundle() -> str:
     """The vl-convert Vega bundle in a function scope, with a header naming what it contains."""
     header = (
-        "/* Vega {vega}, Vega-Lite (several versions) and vega-embed {embed}, BSD-3-Clause, "
-        "bundled by vl-convert-python. Generated at build time by explainers.sphinx_offline. */\n"
-    ).format(vega=vlc.get_vega_version(), embed=vlc.get_vega_embed_version())
+        f"/* Vega {vlc.get_vega_version()}, Vega-Lite (several versions) and vega-embed "
+        f"{vlc.get_vega_embed_version()}, BSD-3-Clause, bundled by vl-convert-python. "
+        "Generated at build time by explainers.sphinx_site. */\n"
+    )
     return header + "(function () {\n" + vlc.javascript_bundle() + "\n})();\n"
 
 
@@ -51,6 +56,13 @@ def _add_bundle_to_chart_pages(
 ) -> None:
     if CHART_MARKER in context.get("body", ""):
         app.add_js_file(BUNDLE_PATH, loading_method="defer")
+
+
+def _fix_citation_roles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 def _drop_widget_state(app: Sphinx, pagename: str, *args: Any) -> None:
@@ -71,5 +83,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _add_bundle_to_chart_pages)
     # Before myst-nb's own handler (priority 500) reads the page's scripts.
     app.connect("html-page-context", _drop_widget_state, priority=400)
+    app.connect("html-page-context", _fix_citation_roles)
     app.connect("build-finished", _write_bundle)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,61 @@
+"""Time the package's main computations (``make bench``); speed is measured here, not in tests.
+
+Each step is run a few times; the table shows the fastest and the median wall-clock time. The first
+run of ``load and validate`` includes reading and validating every CSV; later runs hit the cache.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from explainers import charts, data, margins, render
+
+
+def timed(step: Callable[[], object], repeat: int) -> list[float]:
+    """Wall-clock seconds of ``repeat`` runs of ``step``."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def cold_load() -> None:
+    """Read and validate every table, bypassing the caches."""
+    data._president_returns_cached.cache_clear()
+    data._electoral_votes_cached.cache_clear()
+    margins._contest_table.cache_clear()
+    data.president_returns()
+    data.electoral_votes()
+    data.wi_recount_by_county()
+    margins.contest_margins()
+
+
+STEPS: dict[str, tuple[Callable[[], object], int]] = {
+    "load and validate every table (cold)": (cold_load, 5),
+    "contest(2016, 'WI') (cached table)": (lambda: margins.contest(2016, "WI"), 50),
+    "cheapest_flip, all 12 years": (
+        lambda: [margins.cheapest_flip(y) for y in data.PRESIDENTIAL_YEARS],
+        5,
+    ),
+    "closeness chart spec": (lambda: charts.closeness_chart().to_dict(), 5),
+    "render closeness chart (SVG fallback + script)": (
+        lambda: render.render_html(charts.closeness_chart().to_dict()),
+        5,
+    ),
+}
+
+
+def main() -> None:
+    """Print one line per step: fastest and median time in milliseconds."""
+    print(f"{'step':<50} {'fastest ms':>11} {'median ms':>10}")
+    for name, (step, repeat) in STEPS.items():
+        times = timed(step, repeat)
+        print(f"{name:<50} {1000 * min(times):>11.1f} {1000 * statistics.median(times):>10.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""The book's sources and built pages: no typed-in figures, clean notebooks, nothing from outside."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT, SITE
+
+from explainers import data, sphinx_site
+
+NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+PAGES = sorted((ROOT / "book").glob("*.md"))
+
+#: Numbers that may be typed in the prose, each with the reason. Every other figure must come from
+#: a glue role (computed from data/ by explainers) or from a quotation that data/ holds verbatim.
+ALLOWED_LITERALS = {
+    "1,000": "a hypothetical margin in an exercise, passed to the functions by the reader",
+    "1%": "the threshold the text passes to margins.contests_within (a choice, not a result)",
+    "0.5%": "the threshold an exercise asks the reader to set",
+    "1.0": "the threshold the text passes to margins.contests_within",
+}
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_SKIP = [
+    r"^\s*```.*$",  # directive fences: ```{exercise}
+    r"\{[a-z:]+\}`[^`]*`",  # roles: {glue:text}`key:,d`, {cite}`key`, {numref}`fig`
+    r"`[^`]*`",  # inline code
+    r"\((?:[a-z-]+)\)=",  # targets
+    r":label: \S+",
+    rf"\b\d{{1,2}} (?:{_MONTHS})\b",  # dates
+    r"\b(?:19[7-9]\d|20[0-2]\d)\b",  # years
+    r"^\s*\d+\.\s",  # numbered-list markers
+]
+
+
+def prose_chunks() -> list[tuple[str, str]]:
+    chunks = [(p.name, p.read_text()) for p in PAGES]
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        chunks += [(path.name, c.source) for c in nb.cells if c.cell_type == "markdown"]
+    return chunks
+
+
+def quotations(text: str) -> list[str]:
+    return re.findall(r"\"([^\"]+)\"|“([^”]+)”", text)
+
+
+@pytest.mark.parametrize(("name", "text"), prose_chunks())
+def test_prose_has_no_typed_in_figures(name: str, text: str) -> None:
+    quoted = [q for pair in quotations(text) for q in pair if q]
+    known_quotes = " ".join(data.reported_counts()["quote"])
+    for q in quoted:
+        if re.search(r"\d", q):
+            assert " ".join(q.split()) in " ".join(known_quotes.split()), (
+                f"{name}: the quotation {q!r} has a figure but is not in data/reported_counts"
+            )
+    stripped = re.sub(r"\"[^\"]+\"|“[^”]+”", " ", text)
+    for pattern in _SKIP:
+        stripped = re.sub(pattern, " ", stripped, flags=re.MULTILINE)
+    figures = re.findall(r"\d[\d,.]*%?", stripped)
+    typed = [f.rstrip(".,") for f in figures if f.rstrip(".,") not in ALLOWED_LITERALS]
+    assert not typed, f"{name}: figures typed into the prose instead of computed: {typed}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_clean(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.kernelspec.name == "python3"
+    assert "widgets" not in nb.metadata
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        assert (
+            cell.outputs
+            or "remove-cell" in cell.metadata.get("tags", [])
+            or cell.source.startswith(("from ", "import "))
+            or "glue(" in cell.source
+        ), f"code cell without stored outputs: {cell.source[:60]!r}"
+        assert all(o.output_type != "error" for o in cell.outputs)
+        if "nbval-ignore-output" in cell.metadata.get("tags", []):
+            assert cell.source.startswith("# nbval-ignore-output: "), (
+                "say why outputs are not compared"
+            )
+
+
+def test_every_citation_key_exists() -> None:
+    keys = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text(), re.MULTILINE))
+    cited = {
+        k
+        for _, text in prose_chunks()
+        for group in re.findall(r"\{cite\}`([^`]+)`", text)
+        for k in group.split(",")
+    }
+    assert cited, "the book cites nothing?"
+    assert cited <= keys
+
+
+def test_wrapped_bundle_is_scoped_and_exports_vega_embed() -> None:
+    bundle = sphinx_site.wrapped_bundle()
+    assert bundle.startswith("/* Vega ")
+    body = bundle.split("*/\n", 1)[1]
+    assert body.startswith("(function () {\n") and body.endswith("\n})();\n")
+    assert "window.vegaEmbed=" in body
+
+
+# --- the built site (made by `make book`) -----------------------------------------------------------
+
+
+def built_pages() -> list[Path]:
+    if not (SITE / "index.html").exists():
+        pytest.fail("No built site in _build/html: run `make book` first (`make test` does).")
+    return sorted(SITE.rglob("*.html"))
+
+
+def test_built_pages_load_nothing_from_outside() -> None:
+    pattern = re.compile(
+        r"<(?:script|img|iframe|link|source|video|audio)\b[^>]*\b(?:src|href)=\"(?:https?:)?//",
+        re.I,
+    )
+    for page in built_pages():
+        html = page.read_text()
+        assert not pattern.search(html), f"{page.relative_to(SITE)} loads from outside"
+        assert "@import url(http" not in html
+
+
+def test_static_css_and_js_reference_no_remote_fonts_or_scripts() -> None:
+    built_pages()
+    for path in (SITE / "_static").rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text(errors="ignore")), path
+
+
+def test_vega_bundle_is_served_only_to_pages_with_charts() -> None:
+    for page in built_pages():
+        html = page.read_text()
+        has_chart = 'class="cc-chart"' in html
+        assert ("vendor/vega-bundle.js" in html) == has_chart, page.name
+    assert (SITE / "_static" / sphinx_site.BUNDLE_PATH).stat().st_size > 100_000
+
+
+def test_pages_carry_no_widget_state_or_widget_manager() -> None:
+    for page in built_pages():
+        html = page.read_text()
+        assert (
+            "widget-state+json" not in html and "embed-amd" not in html and "require.js" not in html
+        )

@@ -1,0 +1,223 @@
+"""The built site in headless Chromium, with every request outside 127.0.0.1 aborted and counted.
+
+Each page loads without console errors and without external requests; each chart draws; moving each
+control changes the chart; and for two positions of each chart's controls the values the Vega view
+holds equal what explainers computes. A screenshot of every page is saved in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import SITE
+
+from explainers import margins
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "index.html",
+    "book/intro.html",
+    "book/margins.html",
+    "book/references.html",
+    "search.html",
+    "genindex.html",
+]
+CHART_PAGE = "book/margins.html"
+
+# Every item of every non-group mark in a view, with its datum (the values Vega holds).
+MARK_DATA_JS = """
+(el) => {
+  const out = [];
+  const walk = (node) => {
+    if (!node) return;
+    if (node.marktype && node.items) {
+      for (const item of node.items) {
+        if (node.marktype !== "group" && item.datum) {
+          out.push({mark: node.marktype, datum: JSON.parse(JSON.stringify(item.datum))});
+        }
+        walk(item);
+      }
+    } else if (node.items) {
+      node.items.forEach(walk);
+    }
+  };
+  walk(el.vegaEmbedResult.view.scenegraph().root);
+  return out;
+}
+"""
+
+
+@dataclass
+class Visit:
+    page: object
+    external: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def visit(browser, site_url: str) -> Iterator:
+    contexts = []
+
+    def open_page(path: str) -> Visit:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        v = Visit(page)
+
+        def route(r) -> None:
+            if r.request.url.startswith(site_url + "/"):
+                r.continue_()
+            else:
+                v.external.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.on(
+            "console", lambda m: v.errors.append(m.text) if m.type in ("error", "warning") else None
+        )
+        page.on("pageerror", lambda e: v.errors.append(f"uncaught: {e}"))
+        page.goto(f"{site_url}/{path}", wait_until="load")
+        return v
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def wait_for_charts(page) -> int:
+    count = page.locator(".cc-chart").count()
+    if count:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.cc-chart[data-ready=true]').length === n",
+            arg=count,
+            timeout=20_000,
+        )
+    return count
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_without_errors(visit, artifacts: Path, path: str) -> None:
+    v = visit(path)
+    wait_for_charts(v.page)
+    v.page.wait_for_timeout(300)
+    name = path.replace("/", "_").removesuffix(".html")
+    v.page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    assert v.external == [], f"external requests from {path}"
+    assert v.errors == [], f"console errors on {path}"
+
+
+def test_every_built_page_is_covered() -> None:
+    built = {str(p.relative_to(SITE)) for p in SITE.rglob("*.html") if "_static" not in p.parts}
+    assert built <= set(PAGES), f"pages without a browser test: {built - set(PAGES)}"
+
+
+def charts(v: Visit) -> list:
+    assert wait_for_charts(v.page) == 2
+    return v.page.locator(".cc-chart").all()
+
+
+def mark_data(chart, mark: str) -> list[dict]:
+    return [m["datum"] for m in chart.evaluate(MARK_DATA_JS) if m["mark"] == mark]
+
+
+def set_control(chart, label: str, value: object) -> None:
+    """Set the bound input whose label starts with ``label`` and let Vega re-run."""
+    chart.evaluate(
+        """(el, [label, value]) => {
+          const binds = [...el.querySelectorAll('.vega-bind')];
+          const bind = binds.find(b => b.querySelector('.vega-bind-name').textContent.startsWith(label));
+          if (!bind) throw new Error('no control labelled ' + label);
+          const radio = bind.querySelector(`input[type=radio][value="${value}"]`);
+          if (radio) { radio.click(); return; }
+          const input = bind.querySelector('select, input');
+          input.value = String(value);
+          input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true}));
+        }""",
+        [label, value],
+    )
+    chart.evaluate("el => el.vegaEmbedResult.view.runAsync().then(() => true)")
+
+
+def test_charts_are_drawn_with_labelled_controls(visit) -> None:
+    v = visit(CHART_PAGE)
+    for chart in charts(v):
+        assert chart.locator("svg.marks").count() == 1
+        spec_description = chart.evaluate("el => el.vegaEmbedResult.spec.description")
+        assert len(spec_description) > 40
+        assert chart.get_attribute("role") in ("figure", "graphics-document")
+        assert chart.get_attribute("aria-label") == spec_description
+        names = chart.locator(".vega-bind-name").all_inner_texts()
+        assert names and all(n.strip() for n in names)
+        assert chart.locator("svg.marks .mark-rect path").count() >= 1
+
+
+def test_measure_control_redraws_and_matches_explainers(visit) -> None:
+    v = visit(CHART_PAGE)
+    chart = charts(v)[0]
+    contests = {
+        f"{c.state.title()} {c.year}": c
+        for c in (margins.contest(y, s) for y, s in margins_focus())
+    }
+    before = chart.locator("svg.marks").inner_html()
+    for measure, expected in (
+        ("% of all votes cast", lambda c: c.margin_pct),
+        ("% of the two-party vote", lambda c: c.margin_pct_two_party),
+    ):
+        set_control(chart, "Measure", measure)
+        bars = {d["contest"]: d["value"] for d in mark_data(chart, "rect")}
+        assert bars.keys() == contests.keys()
+        for name, c in contests.items():
+            assert bars[name] == pytest.approx(expected(c), rel=1e-12)
+        assert chart.locator("svg.marks").inner_html() != before
+        before = chart.locator("svg.marks").inner_html()
+
+
+@pytest.mark.parametrize(("year", "threshold"), [(2000, 0.5), (2016, 1.0), (1992, 2.5)])
+def test_closeness_controls_match_explainers(visit, year: int, threshold: float) -> None:
+    v = visit(CHART_PAGE)
+    chart = charts(v)[1]
+    set_control(chart, "Election year", year)
+    set_control(chart, "Closeness threshold", threshold)
+    expected = margins.contests_within(year, threshold)
+    bars = mark_data(chart, "rect")
+    assert sorted(d["state_po"] for d in bars) == sorted(expected["state_po"])
+    assert {d["state_po"]: d["margin"] for d in bars} == dict(
+        zip(expected["state_po"], expected["margin"], strict=True)
+    )
+    (headline,) = [d["headline"] for d in mark_data(chart, "text") if "headline" in d]
+    assert headline.startswith(f"{len(expected)} of 51 state contests in {year}")
+
+
+def test_each_closeness_control_alone_changes_the_chart(visit) -> None:
+    v = visit(CHART_PAGE)
+    chart = charts(v)[1]
+    for label, value in (("Election year", 2000), ("Closeness threshold", 3.0)):
+        before = chart.locator("svg.marks").inner_html()
+        set_control(chart, label, value)
+        assert chart.locator("svg.marks").inner_html() != before, label
+
+
+def margins_focus() -> tuple[tuple[int, str], ...]:
+    from explainers.charts import FOCUS_CONTESTS
+
+    return FOCUS_CONTESTS
+
+
+@pytest.mark.parametrize("path", PAGES[1:])
+def test_no_serious_accessibility_violations(visit, path: str) -> None:
+    """axe-core (shipped inside axe-playwright-python) finds no critical or serious violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = visit(path)
+    wait_for_charts(v.page)
+    results = Axe().run(v.page)
+    serious = [
+        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("critical", "serious")
+    ]
+    assert serious == []

@@ -1,0 +1,242 @@
+"""explainers.data: the tables load, match the official figures, and refuse broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import edit_line
+
+from explainers import data
+from explainers.data import DataValidationError
+
+
+def votes(year: int, state: str, candidate: str) -> int:
+    returns = data.president_returns()
+    rows = returns[
+        (returns["year"] == year)
+        & (returns["state_po"] == state)
+        & (returns["candidate"] == candidate)
+    ]
+    return int(rows["candidatevotes"].sum())
+
+
+# --- the official figures -------------------------------------------------------------------------
+
+
+def test_florida_2000_matches_the_certified_result() -> None:
+    # FEC, Federal Elections 2000: Bush 2,912,790, Gore 2,912,253.
+    assert votes(2000, "FL", "BUSH, GEORGE W.") == 2_912_790
+    assert votes(2000, "FL", "GORE, AL") == 2_912_253
+
+
+@pytest.mark.parametrize(
+    ("state", "trump", "clinton"),
+    [
+        # FEC, Federal Elections 2016 (certified; Wisconsin after the December recount).
+        ("MI", 2_279_543, 2_268_839),
+        ("PA", 2_970_733, 2_926_441),
+        ("WI", 1_405_284, 1_382_536),
+    ],
+)
+def test_2016_state_results_match_the_certified_results(
+    state: str, trump: int, clinton: int
+) -> None:
+    assert votes(2016, state, "TRUMP, DONALD J.") == trump
+    assert votes(2016, state, "CLINTON, HILLARY") == clinton
+
+
+def test_official_national_totals_2016() -> None:
+    # FEC, Federal Elections 2016: Clinton 65,853,514, Trump 62,984,828.
+    official = data.official_totals().set_index("candidate")["votes"]
+    assert official["CLINTON, HILLARY"] == 65_853_514
+    assert official["TRUMP, DONALD J."] == 62_984_828
+
+
+def test_mit_national_sums_differ_from_the_fec_only_by_maryland_write_ins() -> None:
+    # data/README.md: the MIT rows sum to FEC + 67 (Clinton) and + 234 (Trump); Maryland's write-in
+    # rows (78 and 259) are the difference, apart from -11 and -25 left unexplained.
+    returns = data.president_returns()
+    y2016 = returns[returns["year"] == 2016]
+    sums = y2016.groupby("candidate")["candidatevotes"].sum()
+    assert sums["CLINTON, HILLARY"] - 65_853_514 == 67
+    assert sums["TRUMP, DONALD J."] - 62_984_828 == 234
+    md_writein = y2016[(y2016["state_po"] == "MD") & y2016["writein"].fillna(False).astype(bool)]
+    by_name = md_writein.groupby("candidate")["candidatevotes"].sum()
+    assert (by_name["CLINTON, HILLARY"], by_name["TRUMP, DONALD J."]) == (78, 259)
+
+
+def test_texas_typing_errors_are_corrected() -> None:
+    # FEC, Federal Elections 2000 and 2020: Bush 3,799,639 (TX 2000); Trump 5,890,347 (TX 2020).
+    assert votes(2000, "TX", "BUSH, GEORGE W.") == 3_799_639
+    assert votes(2020, "TX", "TRUMP, DONALD J.") == 5_890_347
+
+
+def test_wisconsin_canvass_and_recount_totals() -> None:
+    # WEC: original canvass Trump 1,404,440 / Clinton 1,381,823; recount 1,405,284 / 1,382,536.
+    sums = data.wi_recount_by_county().sum(numeric_only=True)
+    assert (sums["trump_canvass"], sums["clinton_canvass"]) == (1_404_440, 1_381_823)
+    assert (sums["trump_recount"], sums["clinton_recount"]) == (1_405_284, 1_382_536)
+
+
+def test_recount_file_agrees_with_the_independent_mit_file() -> None:
+    sums = data.wi_recount_by_county().sum(numeric_only=True)
+    assert sums["trump_recount"] == votes(2016, "WI", "TRUMP, DONALD J.")
+    assert sums["clinton_recount"] == votes(2016, "WI", "CLINTON, HILLARY")
+    returns = data.president_returns()
+    total = returns[(returns["year"] == 2016) & (returns["state_po"] == "WI")]["totalvotes"].iloc[0]
+    assert sums["total_recount"] == total
+
+
+def test_electoral_votes_every_year_sum_to_538_with_known_allocations() -> None:
+    ev = data.electoral_votes().set_index(["year", "state_po"])["electoral_votes"]
+    assert ev.groupby(level="year").sum().eq(538).all()
+    # 2000 census apportionment (2004-2008) vs 2010 (2012-2020): FL 27 -> 29; 1990 census: FL 25.
+    assert (ev[(2000, "FL")], ev[(2016, "FL")], ev[(2016, "MI")], ev[(2016, "WI")]) == (
+        25,
+        29,
+        16,
+        10,
+    )
+
+
+def test_reported_counts_keep_their_quotes_and_sources() -> None:
+    reported = data.reported_counts()
+    assert set(reported["source"]) <= _bib_keys()
+    for row in reported.itertuples():
+        assert f"{row.value:,}" in row.quote
+
+
+def test_every_source_key_in_data_is_in_the_bibliography() -> None:
+    keys = _bib_keys()
+    for table in (data.corrections(), data.district_electors(), data.official_totals()):
+        assert set(table["source"]) <= keys
+
+
+def _bib_keys() -> set[str]:
+    text = (data.DATA_DIR.parent / "references.bib").read_text()
+    return {
+        line.split("{", 1)[1].rstrip(",").strip()
+        for line in text.splitlines()
+        if line.startswith("@")
+    }
+
+
+# --- broken files give clear errors ---------------------------------------------------------------
+
+
+def test_negative_votes_are_refused_with_file_line_and_column(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    edit_line(path, 2, ",659170,", ",-659170,")
+    with pytest.raises(
+        DataValidationError, match=r"mit_president_1976_2020.csv, line 2, column 'candidatevotes'"
+    ):
+        data.president_returns(path)
+
+
+def test_text_in_a_count_column_is_refused(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    edit_line(path, 3, ",504070,", ",5O4070,")
+    with pytest.raises(DataValidationError, match=r"(?s)line 3, column 'candidatevotes'.*coerce"):
+        data.president_returns(path)
+
+
+def test_an_edited_count_breaks_the_sum_rule(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    edit_line(path, 3, ",504070,", ",504071,")
+    with pytest.raises(
+        DataValidationError, match=r"(?s)candidate votes add up to totalvotes.*AL 1976"
+    ):
+        data.president_returns(path)
+
+
+def test_a_missing_state_breaks_the_51_units_rule(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("2016,ALASKA,")))
+    with pytest.raises(DataValidationError, match=r"(?s)51 units.*2016: 50"):
+        data.president_returns(path)
+
+
+def test_an_unknown_state_code_is_refused(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    edit_line(path, 2, "1976,ALABAMA,AL,", "1976,ALABAMA,XX,")
+    with pytest.raises(DataValidationError, match=r"line 2, column 'state_po'"):
+        data.president_returns(path)
+
+
+def test_a_ragged_row_is_a_malformed_csv(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    edit_line(path, 4, "\n", ",surplus\n")
+    with pytest.raises(DataValidationError, match=r"malformed CSV.*line 4"):
+        data.president_returns(path)
+
+
+def test_a_missing_column_is_named(data_copy) -> None:
+    path = data_copy("official_totals.csv")
+    text = path.read_text().splitlines()
+    path.write_text("\n".join(",".join(line.split(",")[:-1]) for line in text) + "\n")
+    with pytest.raises(DataValidationError, match=r"source"):
+        data.official_totals(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"), [("", "empty"), ("year,scope,candidate,votes,source\n", "no data rows")]
+)
+def test_empty_files_are_refused(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "official_totals.csv"
+    path.write_text(content)
+    with pytest.raises(DataValidationError, match=message):
+        data.official_totals(path)
+
+
+def test_a_missing_file_says_where_data_should_be(tmp_path: Path) -> None:
+    with pytest.raises(DataValidationError, match="file not found"):
+        data.official_totals(tmp_path / "nope.csv")
+
+
+def test_electoral_votes_not_summing_to_538_are_refused(data_copy) -> None:
+    path = data_copy("electoral_votes_1976_2020.csv")
+    edit_line(path, 2, "Alabama,9,", "Alabama,10,")
+    with pytest.raises(DataValidationError, match=r"column '1976': electoral votes sum to 539"):
+        data.electoral_votes(path)
+
+
+def test_a_correction_that_no_longer_matches_is_reported(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    text = path.read_text().replace(",9799639,6407637,", ",3799639,6407637,")
+    path.write_text(text)
+    with pytest.raises(
+        DataValidationError, match=r"(?s)expected the known error 9,799,639.*corrections.csv"
+    ):
+        data.president_returns(path)
+
+
+def test_inconsistent_recount_change_is_refused(data_copy) -> None:
+    path = data_copy("wi_2016_recount_by_county.csv")
+    edit_line(path, 2, ",-34,-17,", ",-34,-18,")
+    with pytest.raises(
+        DataValidationError, match=r"(?s)trump_change = trump_recount - trump_canvass"
+    ):
+        data.wi_recount_by_county(path)
+
+
+def test_loaders_return_copies() -> None:
+    first = data.president_returns()
+    first.loc[:, "candidatevotes"] = 0
+    assert data.president_returns()["candidatevotes"].sum() > 0
+
+
+def test_data_readme_checksums_match_the_files() -> None:
+    import hashlib
+    import re
+
+    readme = (data.DATA_DIR / "README.md").read_text()
+    block = re.search(r"```text\n(.*?)```", readme, re.S)
+    assert block, "data/README.md lists no checksums"
+    listed = dict(line.split()[::-1] for line in block.group(1).strip().splitlines())
+    on_disk = {p.name for p in data.DATA_DIR.glob("*.csv")}
+    assert set(listed) == on_disk, "every CSV in data/ is documented, and nothing else"
+    for name, digest in listed.items():
+        actual = hashlib.sha256((data.DATA_DIR / name).read_bytes()).hexdigest()
+        assert actual == digest, f"{name} changed: update its entry (and checksum) in data/README.md"
