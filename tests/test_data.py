@@ -239,4 +239,6 @@ def test_data_readme_checksums_match_the_files() -> None:
     assert set(listed) == on_disk, "every CSV in data/ is documented, and nothing else"
     for name, digest in listed.items():
         actual = hashlib.sha256((data.DATA_DIR / name).read_bytes()).hexdigest()
-        assert actual == digest, f"{name} changed: update its entry (and checksum) in data/README.md"
+        assert actual == digest, (
+            f"{name} changed: update its entry (and checksum) in data/README.md"
+        )
