@@ -79,6 +79,9 @@ def test_notebooks_are_clean(path: Path) -> None:
             or "glue(" in cell.source
         ), f"code cell without stored outputs: {cell.source[:60]!r}"
         assert all(o.output_type != "error" for o in cell.outputs)
+        for output in cell.outputs:
+            html = output.get("data", {}).get("text/html", "")
+            assert "cc-chart" not in html, "chart stored in book mode: run `make notebooks`"
         if "nbval-ignore-output" in cell.metadata.get("tags", []):
             assert cell.source.startswith("# nbval-ignore-output: "), (
                 "say why outputs are not compared"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -70,13 +71,29 @@ def test_spec_text_cannot_close_the_script_element() -> None:
     assert "<\\/script><b>" in script
 
 
-def test_renderer_is_registered_and_returns_html_and_text() -> None:
+def mimebundle_of(chart: alt.TopLevelMixin) -> dict:
+    bundle = chart._repr_mimebundle_()
+    return bundle[0] if isinstance(bundle, tuple) else bundle
+
+
+def test_renderer_gives_html_for_the_book(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(render.MODE_VARIABLE, "book")
     render.enable()
     assert alt.renderers.active == render.RENDERER_NAME
-    bundle = charts.margin_comparison_chart()._repr_mimebundle_()
-    mimebundle = bundle[0] if isinstance(bundle, tuple) else bundle
+    mimebundle = mimebundle_of(charts.margin_comparison_chart())
     assert set(mimebundle) == {"text/html", "text/plain"}
+    assert 'class="cc-chart"' in mimebundle["text/html"]
     assert "Bar chart" in mimebundle["text/plain"]
+
+
+def test_renderer_gives_a_png_in_jupyter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(render.MODE_VARIABLE, raising=False)
+    render.enable()
+    mimebundle = mimebundle_of(charts.margin_comparison_chart())
+    assert set(mimebundle) == {"image/png", "text/plain"}
+    png = base64.b64decode(mimebundle["image/png"])
+    assert png.startswith(b"\x89PNG\r\n")
+    assert mimebundle == mimebundle_of(charts.margin_comparison_chart())  # same bytes every run
 
 
 def test_chart_ids_differ_between_charts() -> None:

@@ -92,7 +92,7 @@ def margin_comparison_chart(table: pd.DataFrame | None = None) -> alt.LayerChart
         .transform_filter(alt.datum.measure == measure)
         .encode(
             y=alt.Y("contest:N", sort=alt.EncodingSortField("order", op="min"), title=None),
-            x=alt.X("value:Q", title="Winner's margin (unit chosen below)"),
+            x=alt.X("value:Q", title="Winner's margin (unit as labelled on each bar)"),
             tooltip=[
                 alt.Tooltip("contest:N", title="Contest"),
                 alt.Tooltip("value_label:N", title="Margin"),

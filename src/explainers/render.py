@@ -2,13 +2,20 @@
 
 Altair's default renderer writes HTML that fetches Vega from a CDN and gives every chart a random
 element id, so it breaks in a classroom without internet and makes every notebook run differ (which
-nbval would report). This renderer writes, for each chart:
+nbval would report). This renderer has two modes.
 
-- a ``<div>`` holding a static SVG drawing of the chart, made at run time by ``vl-convert`` (no
-  network). JupyterLab, the classic notebook and a page without JavaScript show this drawing;
+**In Jupyter** (the default) a chart is a PNG drawn by ``vl-convert`` at run time, with no network.
+JupyterLab shows a PNG even in a notebook that is not trusted (as a freshly opened one is not), while
+it strips SVG and scripts from untrusted HTML; the controls that go further in Jupyter are the
+ipywidgets panels of :mod:`explainers.widgets`.
+
+**In the book** (``CLOSECALLS_RENDER=book``, which :mod:`explainers.sphinx_site` sets before the
+notebooks are executed for the site) a chart is
+
+- a ``<div>`` holding a static SVG drawing, shown where scripts do not run, and
 - a small script that, where the page has loaded the Vega bundle (the book does, from its own
-  ``_static`` folder; see :mod:`explainers.sphinx_site`), replaces the drawing with the live Vega
-  view, so that controls bound to parameters recompute in the reader's browser.
+  ``_static`` folder), replaces the drawing with the live Vega view, so that controls bound to
+  parameters recompute in the reader's browser.
 
 The element id is a hash of the spec and the JSON is written with sorted keys, so the same chart
 gives the same bytes on every run. The embed result is kept on the element (``el.vegaEmbedResult``)
@@ -17,18 +24,26 @@ so that browser tests can read the view's data and signals.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
+import os
 from typing import Any
 
 import altair as alt
 import vl_convert as vlc
 
-__all__ = ["RENDERER_NAME", "enable", "render_html", "renderer"]
+__all__ = ["MODE_VARIABLE", "RENDERER_NAME", "enable", "render_html", "render_png", "renderer"]
 
 #: Name under which the renderer is registered with Altair.
 RENDERER_NAME = "closecalls"
+
+#: Environment variable selecting the output: ``book`` for the site's HTML, anything else for Jupyter.
+MODE_VARIABLE = "CLOSECALLS_RENDER"
+
+#: Pixel density of the PNG drawn for Jupyter (2 would be sharper and twice the notebook's size).
+PNG_SCALE = 1.5
 
 _SCRIPT = """<script type="text/javascript">
 (function () {{
@@ -79,12 +94,18 @@ def render_html(spec: dict[str, Any]) -> str:
     )
 
 
+def render_png(spec: dict[str, Any]) -> str:
+    """The chart drawn as a PNG, base64-encoded as notebooks store images."""
+    png = vlc.vegalite_to_png(spec, vl_version=_vegalite_version(), scale=PNG_SCALE)
+    return base64.b64encode(png).decode("ascii")
+
+
 def renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
-    """Altair renderer: the chart as HTML (live where Vega is loaded) with a text fallback."""
-    return {
-        "text/html": render_html(spec),
-        "text/plain": f"<Chart: {spec.get('description', 'no description')}>",
-    }
+    """Altair renderer: HTML for the book, a PNG in Jupyter, and the description as text."""
+    text = f"<Chart: {spec.get('description', 'no description')}>"
+    if os.environ.get(MODE_VARIABLE) == "book":
+        return {"text/html": render_html(spec), "text/plain": text}
+    return {"image/png": render_png(spec), "text/plain": text}
 
 
 def enable() -> None:

@@ -1,7 +1,10 @@
 """Sphinx extension: keep the built site self-contained, light and accessible.
 
-Three jobs:
+Four jobs:
 
+- **Charts as live HTML.** Before the notebooks are executed for the site, the extension sets
+  ``CLOSECALLS_RENDER=book`` so that :mod:`explainers.render` writes each chart as HTML that becomes a
+  live Vega view in the page (in Jupyter the same charts are PNG images).
 - **Vega from the book's own folder, only where needed.** The book must work with no internet
   connection, so Vega, Vega-Lite and vega-embed cannot come from a CDN. ``vl-convert-python`` ships
   them as one JavaScript bundle; at the end of an HTML build this extension writes that bundle to
@@ -18,16 +21,20 @@ Three jobs:
   and that a list may not contain (axe: *aria-required-children*, critical). Entries become
   ``role="listitem"``.
 
-Enable it in ``_config.yml`` under ``sphinx: extra_extensions``.
+It is listed in ``_config.yml`` under ``sphinx: config: extensions``.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import vl_convert as vlc
 from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from explainers.render import MODE_VARIABLE
 
 __all__ = ["BUNDLE_PATH", "setup", "wrapped_bundle"]
 
@@ -58,6 +65,11 @@ def _add_bundle_to_chart_pages(
         app.add_js_file(BUNDLE_PATH, loading_method="defer")
 
 
+def _render_charts_as_html(app: Sphinx, config: Config) -> None:
+    # The notebook kernels that myst-nb starts inherit this process's environment.
+    os.environ[MODE_VARIABLE] = "book"
+
+
 def _fix_citation_roles(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -80,6 +92,7 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the hooks with Sphinx."""
+    app.connect("config-inited", _render_charts_as_html)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
     # Before myst-nb's own handler (priority 500) reads the page's scripts.
     app.connect("html-page-context", _drop_widget_state, priority=400)
