@@ -12,6 +12,9 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
+# Notebooks run on the venv's own "python3" kernel, even if the user has another one installed.
+export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
+
 .PHONY: book serve test lint unit nbval browser lab bench lock clean chromium notebooks
 
 $(STAMP): requirements.txt pyproject.toml

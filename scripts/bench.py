@@ -27,7 +27,7 @@ def cold_load() -> None:
     """Read and validate every table, bypassing the caches."""
     data._president_returns_cached.cache_clear()
     data._electoral_votes_cached.cache_clear()
-    margins._contest_table.cache_clear()
+    margins._contest_table_for.cache_clear()
     data.president_returns()
     data.electoral_votes()
     data.wi_recount_by_county()

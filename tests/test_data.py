@@ -125,29 +125,96 @@ def _bib_keys() -> set[str]:
 # --- broken files give clear errors ---------------------------------------------------------------
 
 
-def test_negative_votes_are_refused_with_file_line_and_column(data_copy) -> None:
-    path = data_copy("mit_president_1976_2020.csv")
-    edit_line(path, 2, ",659170,", ",-659170,")
-    with pytest.raises(
-        DataValidationError, match=r"mit_president_1976_2020.csv, line 2, column 'candidatevotes'"
-    ):
-        data.president_returns(path)
+# One edited cell each: (case, file, line, text to replace, replacement, loader, expected message).
+ONE_CELL_EDITS = [
+    (
+        "negative votes",
+        "mit_president_1976_2020.csv",
+        2,
+        ",659170,",
+        ",-659170,",
+        data.president_returns,
+        r"mit_president_1976_2020.csv, line 2, column 'candidatevotes': fails greater_than_or_equal",
+    ),
+    (
+        "text in a count",
+        "mit_president_1976_2020.csv",
+        3,
+        ",504070,",
+        ",5O4070,",
+        data.president_returns,
+        r"line 3, column 'candidatevotes': fails coerce",
+    ),
+    (
+        "count no longer adding up",
+        "mit_president_1976_2020.csv",
+        3,
+        ",504070,",
+        ",504071,",
+        data.president_returns,
+        r"(?s)candidate votes add up to totalvotes.*AL 1976",
+    ),
+    (
+        "unknown state code",
+        "mit_president_1976_2020.csv",
+        2,
+        "1976,ALABAMA,AL,",
+        "1976,ALABAMA,XX,",
+        data.president_returns,
+        r"line 2, column 'state_po'",
+    ),
+    (
+        "ragged row",
+        "mit_president_1976_2020.csv",
+        4,
+        "\n",
+        ",surplus\n",
+        data.president_returns,
+        r"malformed CSV.*line 4",
+    ),
+    (
+        "electoral votes not summing to 538",
+        "electoral_votes_1976_2020.csv",
+        2,
+        "Alabama,9,",
+        "Alabama,10,",
+        data.electoral_votes,
+        r"column '1976': electoral votes sum to 539",
+    ),
+    (
+        "recount change inconsistent",
+        "wi_2016_recount_by_county.csv",
+        2,
+        ",-34,-17,",
+        ",-34,-18,",
+        data.wi_recount_by_county,
+        r"(?s)trump_change = trump_recount - trump_canvass",
+    ),
+    (
+        "unknown measure",
+        "reported_counts_nov2016.csv",
+        2,
+        "clinton_votes",
+        "clinton_vote",
+        data.reported_counts,
+        r"line 2, column 'measure'",
+    ),
+]
 
 
-def test_text_in_a_count_column_is_refused(data_copy) -> None:
-    path = data_copy("mit_president_1976_2020.csv")
-    edit_line(path, 3, ",504070,", ",5O4070,")
-    with pytest.raises(DataValidationError, match=r"(?s)line 3, column 'candidatevotes'.*coerce"):
-        data.president_returns(path)
-
-
-def test_an_edited_count_breaks_the_sum_rule(data_copy) -> None:
-    path = data_copy("mit_president_1976_2020.csv")
-    edit_line(path, 3, ",504070,", ",504071,")
-    with pytest.raises(
-        DataValidationError, match=r"(?s)candidate votes add up to totalvotes.*AL 1976"
-    ):
-        data.president_returns(path)
+@pytest.mark.parametrize(
+    ("name", "line", "old", "new", "loader", "message"),
+    [case[1:] for case in ONE_CELL_EDITS],
+    ids=[case[0] for case in ONE_CELL_EDITS],
+)
+def test_an_edited_cell_is_refused_with_a_clear_message(
+    data_copy, name, line, old, new, loader, message
+) -> None:
+    path = data_copy(name)
+    loader(path)  # the unedited copy loads
+    edit_line(path, line, old, new)
+    with pytest.raises(DataValidationError, match=message):
+        loader(path)
 
 
 def test_a_missing_state_breaks_the_51_units_rule(data_copy) -> None:
@@ -195,13 +262,6 @@ def test_a_missing_file_says_where_data_should_be(tmp_path: Path) -> None:
         data.official_totals(tmp_path / "nope.csv")
 
 
-def test_electoral_votes_not_summing_to_538_are_refused(data_copy) -> None:
-    path = data_copy("electoral_votes_1976_2020.csv")
-    edit_line(path, 2, "Alabama,9,", "Alabama,10,")
-    with pytest.raises(DataValidationError, match=r"column '1976': electoral votes sum to 539"):
-        data.electoral_votes(path)
-
-
 def test_a_correction_that_no_longer_matches_is_reported(data_copy) -> None:
     path = data_copy("mit_president_1976_2020.csv")
     text = path.read_text().replace(",9799639,6407637,", ",3799639,6407637,")
@@ -210,15 +270,6 @@ def test_a_correction_that_no_longer_matches_is_reported(data_copy) -> None:
         DataValidationError, match=r"(?s)expected the known error 9,799,639.*corrections.csv"
     ):
         data.president_returns(path)
-
-
-def test_inconsistent_recount_change_is_refused(data_copy) -> None:
-    path = data_copy("wi_2016_recount_by_county.csv")
-    edit_line(path, 2, ",-34,-17,", ",-34,-18,")
-    with pytest.raises(
-        DataValidationError, match=r"(?s)trump_change = trump_recount - trump_canvass"
-    ):
-        data.wi_recount_by_county(path)
 
 
 def test_loaders_return_copies() -> None:
@@ -242,3 +293,11 @@ def test_data_readme_checksums_match_the_files() -> None:
         assert actual == digest, (
             f"{name} changed: update its entry (and checksum) in data/README.md"
         )
+
+
+def test_an_edited_file_is_read_again_not_served_from_cache(data_copy) -> None:
+    path = data_copy("electoral_votes_1976_2020.csv")
+    assert data.electoral_votes(path)["electoral_votes"].sum() == 12 * 538
+    edit_line(path, 2, "Alabama,9,", "Alabama,10,")
+    with pytest.raises(DataValidationError, match="sum to 539"):
+        data.electoral_votes(path)

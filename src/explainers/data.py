@@ -35,6 +35,7 @@ __all__ = [
     "president_returns",
     "reported_counts",
     "state_names",
+    "version",
     "wi_recount_by_county",
 ]
 
@@ -123,6 +124,16 @@ class DataValidationError(ValueError):
 
 def _path(filename: str, path: Path | str | None) -> Path:
     return Path(path) if path is not None else DATA_DIR / filename
+
+
+def _version(path: Path) -> tuple[Path, int, int]:
+    """Cache key for a file: its path, modification time and size, so an edited file is re-read."""
+    resolved = path.resolve()
+    try:
+        stat = resolved.stat()
+    except FileNotFoundError:
+        return resolved, -1, -1  # _read_csv reports the missing file
+    return resolved, stat.st_mtime_ns, stat.st_size
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -270,7 +281,7 @@ def _apply_corrections(frame: pd.DataFrame, fixes: pd.DataFrame, name: str) -> p
 
 
 @cache
-def _president_returns_cached(path: Path) -> pd.DataFrame:
+def _president_returns_cached(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
     name = path.name
     frame = _validate(_PRESIDENT_SCHEMA, _read_csv(path), name)
     frame["writein"] = frame["writein"].map({"TRUE": True, "FALSE": False}).astype("boolean")
@@ -331,7 +342,16 @@ def president_returns(path: Path | str | None = None) -> pd.DataFrame:
     DataValidationError
         If the file is missing, malformed, or breaks a schema or consistency rule.
     """
-    return _president_returns_cached(_path(_PRESIDENT_FILE, path).resolve()).copy()
+    return _president_returns_cached(*_version(_path(_PRESIDENT_FILE, path))).copy()
+
+
+def version() -> tuple[tuple[Path, int, int], ...]:
+    """Path, modification time and size of every file in the data folder.
+
+    Modules that cache results computed from the tables key their caches on this, so that editing a
+    data file (in a Jupyter session, say) is never answered from a stale cache.
+    """
+    return tuple(_version(p) for p in sorted(DATA_DIR.glob("*.csv")))
 
 
 def state_names() -> dict[str, str]:
@@ -346,7 +366,7 @@ def state_names() -> dict[str, str]:
 
 
 @cache
-def _electoral_votes_cached(path: Path) -> pd.DataFrame:
+def _electoral_votes_cached(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
     name = path.name
     year_columns = [str(y) for y in PRESIDENTIAL_YEARS]
     schema = pa.DataFrameSchema(
@@ -386,7 +406,7 @@ def electoral_votes(path: Path | str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``year``, ``state_po``, ``electoral_votes``.
     """
-    return _electoral_votes_cached(_path("electoral_votes_1976_2020.csv", path).resolve()).copy()
+    return _electoral_votes_cached(*_version(_path("electoral_votes_1976_2020.csv", path))).copy()
 
 
 def district_electors(path: Path | str | None = None) -> pd.DataFrame:

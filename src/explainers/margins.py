@@ -128,8 +128,13 @@ def votes_to_add(margin: int) -> int:
 # --------------------------------------------------------------------------------------------------
 
 
-@cache
 def _contest_table() -> pd.DataFrame:
+    return _contest_table_for(data.version())
+
+
+@cache
+def _contest_table_for(version: tuple[tuple[object, int, int], ...]) -> pd.DataFrame:
+    """The table behind :func:`contest_margins`, for one version of the data files."""
     returns = data.president_returns()
     real = returns[returns["candidate"].notna() & ~returns["candidate"].isin(_NOT_CANDIDATES)]
     per_candidate = (
