@@ -1,0 +1,20 @@
+"""Rewrite the derived tables of ``data/`` from the publishers' files in ``data/sources/``.
+
+Run after replacing a source file; then update the checksums in ``data/README.md`` and run
+``make test`` (``tests/test_sources.py`` checks that the committed CSVs equal a fresh derivation).
+"""
+
+from __future__ import annotations
+
+from explainers import data, sources
+
+
+def main() -> None:
+    """Write every derived CSV."""
+    target = data.DATA_DIR / "wi_2016_recount_by_county.csv"
+    sources.wi_recount_by_county_from_wec().to_csv(target, index=False, lineterminator="\n")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Derive tables in ``data/`` from the publishers' original files in ``data/sources/``.
+
+Where a table is not a plain copy of a published file, the code that made it lives here, so that the
+derivation can be re-run and checked (``tests/test_sources.py`` re-derives each table and compares it
+with the committed CSV; ``scripts/derive_data.py`` rewrites the CSVs).
+
+- ``wi_2016_recount_by_county.csv`` comes from the Wisconsin Elections Commission's ward-by-ward
+  reports of the original canvass and of the December 2016 recount (``data/sources/wec_*.xlsx``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from explainers import data
+
+__all__ = ["WEC_CANVASS", "WEC_RECOUNT", "wi_recount_by_county_from_wec"]
+
+#: WEC "Ward by Ward Original Canvass Results - President (Under Recount)".
+WEC_CANVASS = "sources/wec_2016_president_ward_canvass.xlsx"
+#: WEC "Ward by Ward Recount Canvass Results - President".
+WEC_RECOUNT = "sources/wec_2016_president_ward_recount.xlsx"
+
+_SHEET = "Ward by Ward Report"
+_NAME_ROW = 10  # candidate names ("Donald J. Trump\nMichael R. Pence") on this 0-based row
+_TOTAL_COLUMN = 2  # "Total Votes Cast"
+_CANDIDATES = {
+    "trump": "Donald J. Trump",
+    "clinton": "Hillary Clinton",
+    "johnson": "Gary Johnson",
+    "stein": "Jill Stein",
+}
+
+
+def _county_totals(path: Path) -> pd.DataFrame:
+    """The "County Totals:" rows of one WEC ward report: county, total and four candidates."""
+    sheet = pd.read_excel(path, sheet_name=_SHEET, header=None)
+    names = {
+        str(value).split("\n", 1)[0].strip(): column
+        for column, value in sheet.iloc[_NAME_ROW].items()
+        if isinstance(value, str)
+    }
+    missing = set(_CANDIDATES.values()) - set(names)
+    if missing:
+        raise data.DataValidationError(f"{path.name}: no column for {sorted(missing)} on row 11")
+    county = sheet[0].ffill().astype(str).str.strip()
+    totals = sheet[sheet[1].astype(str).str.strip() == "County Totals:"]
+    frame = pd.DataFrame({"county": county[totals.index], "total": totals[_TOTAL_COLUMN]})
+    for key, name in _CANDIDATES.items():
+        frame[key] = totals[names[name]]
+    frame[["total", *_CANDIDATES]] = frame[["total", *_CANDIDATES]].astype(int)
+    return frame.reset_index(drop=True)
+
+
+def wi_recount_by_county_from_wec(
+    canvass: Path | str | None = None, recount: Path | str | None = None
+) -> pd.DataFrame:
+    """Build the county table of ``wi_2016_recount_by_county.csv`` from the two WEC ward reports.
+
+    For each report: read the sheet without a header, take the candidate names from row 11 (the text
+    before the first line break), carry each county name down its wards, and keep the
+    "County Totals:" rows. The two reports are then joined county by county (one to one), and the
+    changes (recount minus canvass) and Trump-minus-Clinton margins are computed.
+    """
+    parts = []
+    for stage, path in (
+        ("canvass", canvass or data.DATA_DIR / WEC_CANVASS),
+        ("recount", recount or data.DATA_DIR / WEC_RECOUNT),
+    ):
+        part = _county_totals(Path(path)).set_index("county")
+        parts.append(part.add_suffix(f"_{stage}"))
+    table = parts[0].join(parts[1], how="left", validate="one_to_one")  # in WEC's order
+    if table.isna().any().any() or len(parts[1]) != len(parts[0]):
+        raise data.DataValidationError("the canvass and recount reports list different counties")
+    keys = ["total", *_CANDIDATES]
+    for key in keys:
+        table[f"{key}_change"] = table[f"{key}_recount"] - table[f"{key}_canvass"]
+    for stage in ("canvass", "recount"):
+        table[f"margin_trump_minus_clinton_{stage}"] = (
+            table[f"trump_{stage}"] - table[f"clinton_{stage}"]
+        )
+    table["margin_change"] = (
+        table["margin_trump_minus_clinton_recount"] - table["margin_trump_minus_clinton_canvass"]
+    )
+    columns = [f"{k}_{s}" for s in ("canvass", "recount", "change") for k in keys]
+    columns += [f"margin_trump_minus_clinton_{s}" for s in ("canvass", "recount")] + [
+        "margin_change"
+    ]
+    return table[columns].reset_index()
