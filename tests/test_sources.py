@@ -34,5 +34,5 @@ def test_report_without_a_candidate_column_is_refused(tmp_path: Path) -> None:
     rows.append(["ADAMS", "County Totals:", 10, 5])
     path = tmp_path / "broken.xlsx"
     pd.DataFrame(rows).to_excel(path, sheet_name="Ward by Ward Report", header=False, index=False)
-    with pytest.raises(data.DataValidationError, match="Donald J. Trump"):
+    with pytest.raises(data.DataValidationError, match=r"Donald J\. Trump"):
         sources.wi_recount_by_county_from_wec(path, path)
