@@ -19,8 +19,9 @@ PAGES = sorted((ROOT / "book").glob("*.md"))
 ALLOWED_LITERALS = {
     "1,000": "a hypothetical margin in an exercise, passed to the functions by the reader",
     "1%": "the threshold the text passes to margins.contests_within (a choice, not a result)",
-    "0.5%": "the threshold an exercise asks the reader to set",
+    "0.1%": "the threshold an exercise asks the reader to set",
     "1.0": "the threshold the text passes to margins.contests_within",
+    "50": "'50 states and DC': what the 51 units of every presidential year are",
 }
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SKIP = [
@@ -32,6 +33,8 @@ _SKIP = [
     rf"\b\d{{1,2}} (?:{_MONTHS})\b",  # dates
     r"\b(?:19[7-9]\d|20[0-2]\d)\b",  # years
     r"^\s*\d+\.\s",  # numbered-list markers
+    r"\b[A-Za-z]+\d+\b",  # names with digits: FOX6
+    r"\*m\* \+ 1",  # the "margin plus one" rule written as a formula
 ]
 
 

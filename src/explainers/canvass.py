@@ -16,7 +16,12 @@ import pandas as pd
 
 from explainers import data, margins
 
-__all__ = ["NationalCountChange", "national_count_change", "reported_vs_certified"]
+__all__ = [
+    "NationalCountChange",
+    "national_count_change",
+    "national_sums_vs_official",
+    "reported_vs_certified",
+]
 
 _TRUMP = "TRUMP, DONALD J."
 _CLINTON = "CLINTON, HILLARY"
@@ -105,3 +110,32 @@ def national_count_change() -> NationalCountChange:
         clinton_certified=int(certified[_CLINTON]),
         trump_certified=int(certified[_TRUMP]),
     )
+
+
+def national_sums_vs_official(year: int = 2016) -> pd.DataFrame:
+    """The MIT state rows summed nationally, against the FEC's official totals, per candidate.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by candidate: ``mit_sum``, ``official``, ``difference`` (MIT minus official),
+        ``maryland_writein`` (the candidate's separate write-in rows in Maryland) and
+        ``difference_without_maryland_writein``.
+    """
+    official = data.official_totals()
+    official = official[(official["year"] == year) & (official["scope"] == "national")]
+    if official.empty:
+        raise ValueError(f"no official national totals for {year} in data/official_totals.csv")
+    returns = data.president_returns()
+    rows = returns[(returns["year"] == year) & returns["candidate"].isin(official["candidate"])]
+    md_writein = rows[(rows["state_po"] == "MD") & rows["writein"].fillna(False).astype(bool)]
+    table = pd.DataFrame(
+        {
+            "mit_sum": rows.groupby("candidate")["candidatevotes"].sum(),
+            "official": official.set_index("candidate")["votes"],
+            "maryland_writein": md_writein.groupby("candidate")["candidatevotes"].sum(),
+        }
+    ).fillna(0).astype(int)
+    table["difference"] = table["mit_sum"] - table["official"]
+    table["difference_without_maryland_writein"] = table["difference"] - table["maryland_writein"]
+    return table

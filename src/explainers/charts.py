@@ -159,7 +159,7 @@ def closeness_chart(
         .transform_aggregate(n_close="sum(close)", n_total="count()")
         .transform_calculate(
             headline=(
-                "datum.n_close + ' of ' + datum.n_total + ' state contests in ' + year + "
+                "datum.n_close + ' of ' + datum.n_total + ' contests (50 states and DC) in ' + year + "
                 "' were decided by ' + format(threshold, '.1f') + '% of the votes cast or less'"
             )
         )

@@ -44,7 +44,7 @@ def describe_contest(contest: margins.ContestMargin, switched: int = 0) -> str:
         f"of {c.total_votes:,} votes cast.",
         f"Margin: <b>{c.margin:,}</b> votes = {c.margin_pct:.3f}% of all votes cast = "
         f"{c.margin_pct_two_party:.3f}% of the two-party vote; "
-        f"closeness rank {c.closeness_rank} of 51 that year.",
+        f"closeness rank {c.closeness_rank} of {len(data.STATE_CODES)} contests that year.",
         f"Voters who would have had to switch: <b>{c.voters_to_switch:,}</b>; "
         f"or votes added for the runner-up: <b>{c.votes_to_add:,}</b>.",
         f"If {switched:,} voters switched: {outcome}.",
