@@ -129,13 +129,17 @@ def national_sums_vs_official(year: int = 2016) -> pd.DataFrame:
     returns = data.president_returns()
     rows = returns[(returns["year"] == year) & returns["candidate"].isin(official["candidate"])]
     md_writein = rows[(rows["state_po"] == "MD") & rows["writein"].fillna(False).astype(bool)]
-    table = pd.DataFrame(
-        {
-            "mit_sum": rows.groupby("candidate")["candidatevotes"].sum(),
-            "official": official.set_index("candidate")["votes"],
-            "maryland_writein": md_writein.groupby("candidate")["candidatevotes"].sum(),
-        }
-    ).fillna(0).astype(int)
+    table = (
+        pd.DataFrame(
+            {
+                "mit_sum": rows.groupby("candidate")["candidatevotes"].sum(),
+                "official": official.set_index("candidate")["votes"],
+                "maryland_writein": md_writein.groupby("candidate")["candidatevotes"].sum(),
+            }
+        )
+        .fillna(0)
+        .astype(int)
+    )
     table["difference"] = table["mit_sum"] - table["official"]
     table["difference_without_maryland_writein"] = table["difference"] - table["maryland_writein"]
     return table
