@@ -30,6 +30,15 @@ def data_copy(tmp_path: Path) -> Callable[[str], Path]:
     return copy
 
 
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the whole data folder, which the loaders read instead of data/ during the test."""
+    target = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, target)
+    monkeypatch.setattr(data, "DATA_DIR", target)
+    return target
+
+
 def edit_line(path: Path, line: int, old: str, new: str) -> None:
     """Replace ``old`` by ``new`` in line ``line`` (1-based, the header is line 1) of ``path``."""
     lines = path.read_text().splitlines(keepends=True)

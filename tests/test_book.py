@@ -131,7 +131,7 @@ def test_built_pages_load_nothing_from_outside() -> None:
         assert "@import url(http" not in html
 
 
-def test_static_css_and_js_reference_no_remote_fonts_or_scripts() -> None:
+def test_static_css_loads_no_remote_fonts_or_images() -> None:
     built_pages()
     for path in (SITE / "_static").rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text(errors="ignore")), path

@@ -27,7 +27,7 @@ def test_largest_county_change_is_the_largest() -> None:
     table = data.wi_recount_by_county()
     county, value = recounts.wisconsin_2016_recount().largest_county_change
     assert abs(value) == table["margin_change"].abs().max()
-    assert county.upper() in set(table["county"])
+    assert table.set_index("county").loc[county.upper(), "margin_change"] == value
 
 
 def test_reported_leads_against_certified_margins() -> None:
@@ -48,3 +48,12 @@ def test_national_count_change_since_23_november() -> None:
     assert change.clinton_added == 65_853_514 - 64_223_958
     assert change.lead_certified == 65_853_514 - 62_984_828
     assert change.date == pd.Timestamp("2016-11-23")
+
+
+def test_official_candidate_missing_from_the_mit_file_is_an_error(data_dir) -> None:
+    import pytest
+
+    official = data_dir / "official_totals.csv"
+    official.write_text(official.read_text().replace('"TRUMP, DONALD J."', '"TRUMP, DONALD"'))
+    with pytest.raises(ValueError, match="no rows in the MIT file"):
+        canvass.national_sums_vs_official(2016)

@@ -119,3 +119,17 @@ def test_spec_json_roundtrips_exactly() -> None:
     html = render.render_html(spec)
     embedded = html.split("var spec = ", 1)[1].split(";\n", 1)[0].replace("<\\/", "</")
     assert json.loads(embedded) == json.loads(json.dumps(spec))
+
+
+def test_closeness_chart_refuses_settings_outside_its_controls() -> None:
+    with pytest.raises(ValueError, match="slider"):
+        charts.closeness_chart(threshold_pct=7.5)
+    with pytest.raises(ValueError, match="year 1999"):
+        charts.closeness_chart(year=1999)
+
+
+def test_comparison_description_is_computed_from_the_data() -> None:
+    table = charts.comparison_table()
+    table.loc[table["contest"] == "Michigan 2016", "value"] = 0.0
+    spec = charts.margin_comparison_chart(table).to_dict()
+    assert "Michigan 2016's bar is the shortest" in spec["description"]

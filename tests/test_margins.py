@@ -195,3 +195,62 @@ def test_comparison_ratios() -> None:
     table = margins.comparison().set_index("contest")
     assert table.loc["Michigan 2016", "times_reference"] == pytest.approx(10_704 / 537)
     assert table.loc["Florida 2000", "times_reference"] == 1
+
+
+@pytest.mark.parametrize(
+    ("winner", "challenger", "other", "expected"),
+    [(10, 4, 0, 4), (10, 4, 9, 6), (537, 0, 0, 269), (7, 7, 0, 1)],
+)
+def test_switches_to_overtake_also_passes_a_third_candidate(
+    winner: int, challenger: int, other: int, expected: int
+) -> None:
+    k = margins.switches_to_overtake(winner, challenger, other)
+    assert k == expected
+    assert challenger + k > max(winner - k, other)  # k switches are enough ...
+    assert not challenger + k - 1 > max(winner - k + 1, other)  # ... and k - 1 are not
+
+
+def test_counts_from_numpy_are_accepted() -> None:
+    import numpy as np
+
+    assert margins.voters_to_switch(np.int64(537)) == 269
+    assert margins.contest(np.int64(2016), "WI").margin == 22_748
+    assert len(margins.contests_within(2016, np.float64(1.0))) == 4
+
+
+def test_display_names() -> None:
+    assert margins.display_name("BIDEN, JOSEPH R. JR") == "Joseph R. Biden Jr."
+    assert margins.display_name("MCCAIN, JOHN") == "John McCain"
+    assert margins.display_name("TRUMP, DONALD J.") == "Donald J. Trump"
+
+
+def test_contest_by_rank() -> None:
+    assert margins.contest_by_rank(2016, 1).state_po == "MI"
+    assert margins.contest_by_rank(2016, 2).state_po == "NH"
+    with pytest.raises(ValueError, match="rank must be between 1 and 51"):
+        margins.contest_by_rank(2016, 52)
+
+
+def test_romney_2012_is_priced_with_his_washington_votes() -> None:
+    wa = margins.contest(2012, "WA")
+    assert wa.runner_up == "ROMNEY, MITT"
+    national = margins.national_popular_vote(2012)
+    assert list(national.index[:2]) == ["OBAMA, BARACK H.", "ROMNEY, MITT"]
+
+
+def test_a_tie_stops_the_electoral_computations(data_dir) -> None:
+    # Make New Hampshire 2016 a tie: Clinton's 2,736-vote lead moves to Johnson (totals unchanged).
+    path = data_dir / "mit_president_1976_2020.csv"
+    text = path.read_text()
+    text = text.replace(
+        '2016,NEW HAMPSHIRE,NH,33,12,4,US PRESIDENT,"CLINTON, HILLARY",DEMOCRAT,FALSE,348526,',
+        '2016,NEW HAMPSHIRE,NH,33,12,4,US PRESIDENT,"CLINTON, HILLARY",DEMOCRAT,FALSE,345790,',
+    )
+    text = text.replace(
+        '2016,NEW HAMPSHIRE,NH,33,12,4,US PRESIDENT,"JOHNSON, GARY",LIBERTARIAN,FALSE,30777,',
+        '2016,NEW HAMPSHIRE,NH,33,12,4,US PRESIDENT,"JOHNSON, GARY",LIBERTARIAN,FALSE,33513,',
+    )
+    path.write_text(text)
+    assert margins.contest(2016, "NH").margin == 0
+    with pytest.raises(ValueError, match="tied in NH"):
+        margins.pledged_electoral_votes(2016)

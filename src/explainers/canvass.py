@@ -96,9 +96,16 @@ class NationalCountChange:
 
 
 def national_count_change() -> NationalCountChange:
-    """The national count reported on 23 November 2016 against the FEC's certified 2016 totals."""
+    """The national count reported in November 2016 against the FEC's certified 2016 totals."""
     reported = data.reported_counts()
-    national = reported[reported["scope"] == "national"].set_index("measure")
+    national = reported[reported["scope"] == "national"]
+    measures = sorted(national["measure"])
+    if measures != ["clinton_votes", "trump_votes"] or national["date"].nunique() != 1:
+        raise ValueError(
+            "data/reported_counts_nov2016.csv must hold exactly one national count for each of "
+            "Clinton and Trump, reported on the same date"
+        )
+    national = national.set_index("measure")
     official = data.official_totals()
     official = official[(official["year"] == 2016) & (official["scope"] == "national")]
     certified = official.set_index("candidate")["votes"]
@@ -129,17 +136,18 @@ def national_sums_vs_official(year: int = 2016) -> pd.DataFrame:
     returns = data.president_returns()
     rows = returns[(returns["year"] == year) & returns["candidate"].isin(official["candidate"])]
     md_writein = rows[(rows["state_po"] == "MD") & rows["writein"].fillna(False).astype(bool)]
-    table = (
-        pd.DataFrame(
-            {
-                "mit_sum": rows.groupby("candidate")["candidatevotes"].sum(),
-                "official": official.set_index("candidate")["votes"],
-                "maryland_writein": md_writein.groupby("candidate")["candidatevotes"].sum(),
-            }
-        )
-        .fillna(0)
-        .astype(int)
+    missing = set(official["candidate"]) - set(rows["candidate"])
+    if missing:
+        raise ValueError(f"official candidates with no rows in the MIT file: {sorted(missing)}")
+    table = pd.DataFrame(
+        {
+            "mit_sum": rows.groupby("candidate")["candidatevotes"].sum(),
+            "official": official.set_index("candidate")["votes"],
+            "maryland_writein": md_writein.groupby("candidate")["candidatevotes"].sum(),
+        }
     )
+    table["maryland_writein"] = table["maryland_writein"].fillna(0)  # no write-in row: none
+    table = table.astype(int)
     table["difference"] = table["mit_sum"] - table["official"]
     table["difference_without_maryland_writein"] = table["difference"] - table["maryland_writein"]
     return table

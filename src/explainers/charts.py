@@ -27,13 +27,7 @@ __all__ = [
     "margin_comparison_chart",
 ]
 
-#: The contests the book compares: Florida 2000 and the three closest 2016 states Trump carried.
-FOCUS_CONTESTS: tuple[tuple[int, str], ...] = (
-    (2000, "FL"),
-    (2016, "MI"),
-    (2016, "WI"),
-    (2016, "PA"),
-)
+FOCUS_CONTESTS = margins.FOCUS_CONTESTS
 
 #: The measures a reader can pick in :func:`margin_comparison_chart`, with their value formats.
 MEASURES: dict[str, str] = {
@@ -43,6 +37,7 @@ MEASURES: dict[str, str] = {
 }
 
 _FOCUS_COLOR = "#b2182b"
+_THRESHOLD_MIN, _THRESHOLD_MAX = 0.1, 5.0
 _OTHER_COLOR = "#6b6b6b"
 
 
@@ -82,6 +77,7 @@ def margin_comparison_chart(table: pd.DataFrame | None = None) -> alt.LayerChart
         Output of :func:`comparison_table` (computed from the data when omitted).
     """
     table = comparison_table() if table is None else table
+    contests = list(dict.fromkeys(table.sort_values("order")["contest"]))
     measure = alt.param(
         name="measure",
         value="Votes",
@@ -108,12 +104,26 @@ def margin_comparison_chart(table: pd.DataFrame | None = None) -> alt.LayerChart
             width=460,
             height=alt.Step(34),
             description=(
-                "Bar chart of the winning margin in Florida 2000 and in Michigan, Wisconsin and "
-                "Pennsylvania 2016, in votes or as a percentage of votes cast or of the two-party "
-                "vote. Florida's bar is by far the shortest under every measure."
+                f"Bar chart of the winning margin in {_listing(contests)}, in votes or as a "
+                "percentage of votes cast or of the two-party vote. " + _smallest_sentence(table)
             ),
         )
     )
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _smallest_sentence(table: pd.DataFrame) -> str:
+    """Which contest has the shortest bar, computed per measure (for the chart's description)."""
+    smallest = {
+        m: rows.loc[rows["value"].idxmin(), "contest"] for m, rows in table.groupby("measure")
+    }
+    names = set(smallest.values())
+    if len(names) == 1:
+        return f"{names.pop()}'s bar is the shortest under every measure."
+    return " ".join(f"Under '{m}' the shortest bar is {c}'s." for m, c in smallest.items())
 
 
 def closeness_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -141,6 +151,13 @@ def closeness_chart(
     """
     table = closeness_table() if table is None else table
     years = sorted(table["year"].unique()) if years is None else list(years)
+    if year not in years:
+        raise ValueError(f"year {year} is not among the chart's years {years}")
+    if not _THRESHOLD_MIN <= threshold_pct <= _THRESHOLD_MAX:
+        raise ValueError(
+            f"threshold_pct must be between {_THRESHOLD_MIN} and {_THRESHOLD_MAX} (the slider's "
+            f"range), got {threshold_pct}"
+        )
     year_param = alt.param(
         name="year",
         value=year,
@@ -150,7 +167,10 @@ def closeness_chart(
         name="threshold",
         value=threshold_pct,
         bind=alt.binding_range(
-            min=0.1, max=5, step=0.1, name="Closeness threshold (% of votes cast): "
+            min=_THRESHOLD_MIN,
+            max=_THRESHOLD_MAX,
+            step=0.1,
+            name="Closeness threshold (% of votes cast): ",
         ),
     )
     in_year = alt.Chart(table).transform_filter(alt.datum.year == year_param)

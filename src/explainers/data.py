@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -238,22 +238,39 @@ _PRESIDENT_SCHEMA = pa.DataFrameSchema(
 
 
 def corrections(path: Path | str | None = None) -> pd.DataFrame:
-    """The documented cell corrections applied to the MIT state file (``data/corrections.csv``)."""
+    """The documented cell corrections applied to the MIT state file (``data/corrections.csv``).
+
+    Each row names one cell of the MIT file (year, state, candidate, column), the erroneous value it
+    holds and the value to use. ``column`` is ``candidatevotes`` (a count) or ``candidate`` (a name
+    spelled differently from the candidate's other rows).
+    """
     file = _path("corrections.csv", path)
     schema = pa.DataFrameSchema(
         {
             "year": pa.Column(int, pa.Check.isin(PRESIDENTIAL_YEARS), coerce=True),
             "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES))),
             "candidate": pa.Column(str),
-            "column": pa.Column(str, pa.Check.eq("candidatevotes")),
-            "source_value": _non_negative_int(),
-            "corrected_value": _non_negative_int(),
+            "column": pa.Column(str, pa.Check.isin(["candidatevotes", "candidate"])),
+            "source_value": pa.Column(str),
+            "corrected_value": pa.Column(str),
             "reason": pa.Column(str),
             "source": pa.Column(str),
         },
         strict=True,
     )
-    return _validate(schema, _read_csv(file), file.name)
+    frame = _validate(schema, _read_csv(file), file.name)
+    counts = frame["column"] == "candidatevotes"
+    not_counts = counts & ~(
+        frame["source_value"].str.fullmatch(r"\d+") & frame["corrected_value"].str.fullmatch(r"\d+")
+    )
+    _check(
+        frame,
+        file.name,
+        "a candidatevotes correction holds whole numbers",
+        not_counts,
+        lambda r: f"{r.source_value!r} -> {r.corrected_value!r}",
+    )
+    return frame
 
 
 def _apply_corrections(frame: pd.DataFrame, fixes: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -267,21 +284,30 @@ def _apply_corrections(frame: pd.DataFrame, fixes: pd.DataFrame, name: str) -> p
         if hit.sum() != 1:
             raise DataValidationError(
                 f"{name}: correction for {fix.candidate} ({fix.state_po} {fix.year}) matches "
-                f"{int(hit.sum())} rows instead of 1."
+                f"{int(hit.sum())} rows instead of 1. The file has changed; review "
+                "data/corrections.csv."
             )
-        current = int(frame.loc[hit, fix.column].iloc[0])
-        if current != fix.source_value:
+        is_count = fix.column == "candidatevotes"
+        wrong = int(fix.source_value) if is_count else fix.source_value
+        right = int(fix.corrected_value) if is_count else fix.corrected_value
+        current = frame.loc[hit, fix.column].iloc[0]
+        if current != wrong:
+            shown = f"{wrong:,}" if is_count else repr(wrong)
             raise DataValidationError(
                 f"{name}, {_where(frame.index[hit][0])}, column '{fix.column}': expected the known "
-                f"error {fix.source_value:,} for {fix.candidate} ({fix.state_po} {fix.year}) but found "
-                f"{current:,}. The file has changed; review data/corrections.csv."
+                f"error {shown} for {fix.candidate} ({fix.state_po} {fix.year}) but found "
+                f"{current!r}. The file has changed; review data/corrections.csv."
             )
-        frame.loc[hit, fix.column] = fix.corrected_value
+        frame.loc[hit, fix.column] = right
     return frame
 
 
-@cache
-def _president_returns_cached(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
+@lru_cache(maxsize=4)
+def _president_returns_cached(
+    file: tuple[Path, int, int], data_files: tuple[tuple[Path, int, int], ...]
+) -> pd.DataFrame:
+    """Load and check the MIT file; the arguments are cache keys (see :func:`version`)."""
+    path = file[0]
     name = path.name
     frame = _validate(_PRESIDENT_SCHEMA, _read_csv(path), name)
     frame["writein"] = frame["writein"].map({"TRUE": True, "FALSE": False}).astype("boolean")
@@ -315,7 +341,27 @@ def _president_returns_cached(path: Path, mtime_ns: int, size: int) -> pd.DataFr
         raise DataValidationError(
             f"{name} breaks the rule '51 units (50 states and DC) in every presidential year': {detail}"
         )
+    _check_leaders_everywhere(frame, name)
     return frame
+
+
+def _check_leaders_everywhere(frame: pd.DataFrame, name: str) -> None:
+    """Each year's two national leaders have a row in every state, under the same name.
+
+    A candidate spelled differently in one state (the MIT file has "MITT, ROMNEY" in Washington
+    2012) would otherwise count as someone else there, and margins would silently be wrong.
+    """
+    named = frame[frame["candidate"].notna()]
+    for year, rows in named.groupby("year"):
+        leaders = rows.groupby("candidate")["candidatevotes"].sum().nlargest(2).index
+        for leader in leaders:
+            missing = sorted(STATE_CODES - set(rows.loc[rows["candidate"] == leader, "state_po"]))
+            if missing:
+                raise DataValidationError(
+                    f"{name} breaks the rule 'each year's two leading candidates appear in every "
+                    f"state under one name': {leader} has no row in {', '.join(missing)} in {year}. "
+                    "If the name is spelled differently there, add a row to data/corrections.csv."
+                )
 
 
 def president_returns(path: Path | str | None = None) -> pd.DataFrame:
@@ -323,8 +369,9 @@ def president_returns(path: Path | str | None = None) -> pd.DataFrame:
 
     Source: MIT Election Data and Science Lab, *U.S. President 1976-2020* (doi:10.7910/DVN/42MVDX),
     which transcribes the Clerk of the House's *Statistics of the Presidential and Congressional
-    Election*. The two known typing errors listed in ``data/corrections.csv`` are corrected; a copy
-    whose cells no longer hold those errors is refused, so a corrected upstream file gets noticed.
+    Election*. The known errors listed in ``data/corrections.csv`` (two mistyped counts, one
+    misspelled name) are corrected; a copy whose cells no longer hold those errors is refused, so a
+    corrected upstream file gets noticed.
 
     Parameters
     ----------
@@ -342,11 +389,11 @@ def president_returns(path: Path | str | None = None) -> pd.DataFrame:
     DataValidationError
         If the file is missing, malformed, or breaks a schema or consistency rule.
     """
-    return _president_returns_cached(*_version(_path(_PRESIDENT_FILE, path))).copy()
+    return _president_returns_cached(_version(_path(_PRESIDENT_FILE, path)), version()).copy()
 
 
 def version() -> tuple[tuple[Path, int, int], ...]:
-    """Path, modification time and size of every file in the data folder.
+    """Path, modification time and size of every CSV file in the data folder.
 
     Modules that cache results computed from the tables key their caches on this, so that editing a
     data file (in a Jupyter session, say) is never answered from a stale cache.
@@ -365,8 +412,12 @@ def state_names() -> dict[str, str]:
 # --------------------------------------------------------------------------------------------------
 
 
-@cache
-def _electoral_votes_cached(path: Path, mtime_ns: int, size: int) -> pd.DataFrame:
+@lru_cache(maxsize=4)
+def _electoral_votes_cached(
+    file: tuple[Path, int, int], data_files: tuple[tuple[Path, int, int], ...]
+) -> pd.DataFrame:
+    """Load and check the electoral-vote file; the arguments are cache keys (see :func:`version`)."""
+    path = file[0]
     name = path.name
     year_columns = [str(y) for y in PRESIDENTIAL_YEARS]
     schema = pa.DataFrameSchema(
@@ -406,7 +457,8 @@ def electoral_votes(path: Path | str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``year``, ``state_po``, ``electoral_votes``.
     """
-    return _electoral_votes_cached(*_version(_path("electoral_votes_1976_2020.csv", path))).copy()
+    file = _version(_path("electoral_votes_1976_2020.csv", path))
+    return _electoral_votes_cached(file, version()).copy()
 
 
 def district_electors(path: Path | str | None = None) -> pd.DataFrame:

@@ -12,8 +12,10 @@ All functions read the validated tables of :mod:`explainers.data`; none of them 
 
 from __future__ import annotations
 
+import numbers
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Literal
 
 import pandas as pd
@@ -21,6 +23,7 @@ import pandas as pd
 from explainers import data
 
 __all__ = [
+    "FOCUS_CONTESTS",
     "ContestMargin",
     "ElectoralFlip",
     "cheapest_cover",
@@ -29,18 +32,29 @@ __all__ = [
     "closeness_rank_all_years",
     "comparison",
     "contest",
+    "contest_by_rank",
     "contest_margins",
     "contests_within",
+    "display_name",
     "margin_between",
     "national_popular_vote",
     "pledged_electoral_votes",
     "resolve_state",
+    "switches_to_overtake",
     "voters_to_switch",
     "votes_to_add",
 ]
 
 #: Electoral votes needed for a majority of the 538.
 MAJORITY = data.TOTAL_ELECTORAL_VOTES // 2 + 1
+
+#: The contests the book compares: Florida 2000 and the three closest 2016 states Trump carried.
+FOCUS_CONTESTS: tuple[tuple[int, str], ...] = (
+    (2000, "FL"),
+    (2016, "MI"),
+    (2016, "WI"),
+    (2016, "PA"),
+)
 
 #: Ballot lines in the MIT file that are not candidates (blank, over- and under-votes, pooled "other").
 _NOT_CANDIDATES = frozenset(
@@ -70,11 +84,12 @@ _NOT_CANDIDATES = frozenset(
 
 
 def _check_count(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    """Accept Python and NumPy integers (not bools, not floats) of zero or more."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{what} must be a whole number of votes, got {value!r}")
     if value < 0:
-        raise ValueError(f"{what} must be zero or more, got {value:,}")
-    return value
+        raise ValueError(f"{what} must be zero or more, got {int(value):,}")
+    return int(value)
 
 
 def margin_between(winner_votes: int, runner_up_votes: int) -> int:
@@ -112,6 +127,31 @@ def voters_to_switch(margin: int) -> int:
     return _check_count(margin, "margin") // 2 + 1
 
 
+def switches_to_overtake(winner_votes: int, challenger_votes: int, other_votes: int = 0) -> int:
+    """Fewest voters switching from the winner to a challenger that put the challenger first.
+
+    Usually :func:`voters_to_switch` of the margin. But when a third candidate (``other_votes``) is
+    ahead of the challenger, the challenger must also pass that candidate, whose total the switches
+    do not change.
+
+    Examples
+    --------
+    >>> switches_to_overtake(10, 4, 0), switches_to_overtake(10, 4, 9)
+    (4, 6)
+    """
+    for value, what in (
+        (winner_votes, "winner_votes"),
+        (challenger_votes, "challenger_votes"),
+        (other_votes, "other_votes"),
+    ):
+        _check_count(value, what)
+    if challenger_votes > winner_votes or other_votes > winner_votes:
+        raise ValueError("winner_votes must be the largest count")
+    return max(
+        voters_to_switch(winner_votes - challenger_votes), other_votes - challenger_votes + 1
+    )
+
+
 def votes_to_add(margin: int) -> int:
     """Fewest new votes for the runner-up alone that would reverse a ``margin`` (``margin + 1``).
 
@@ -132,11 +172,13 @@ def _contest_table() -> pd.DataFrame:
     return _contest_table_for(data.version())
 
 
-@cache
+@lru_cache(maxsize=4)
 def _contest_table_for(version: tuple[tuple[object, int, int], ...]) -> pd.DataFrame:
     """The table behind :func:`contest_margins`, for one version of the data files."""
     returns = data.president_returns()
     real = returns[returns["candidate"].notna() & ~returns["candidate"].isin(_NOT_CANDIDATES)]
+    # A candidate on several lines (New York fusion tickets) takes the party of the largest line.
+    real = real.sort_values("candidatevotes", ascending=False, kind="stable")
     per_candidate = (
         real.groupby(["year", "state_po", "candidate"], as_index=False)
         .agg(votes=("candidatevotes", "sum"), party=("party_simplified", "first"))
@@ -147,6 +189,7 @@ def _contest_table_for(version: tuple[tuple[object, int, int], ...]) -> pd.DataF
     per_candidate["place"] = per_candidate.groupby(["year", "state_po"]).cumcount() + 1
     first = per_candidate[per_candidate["place"] == 1].set_index(["year", "state_po"])
     second = per_candidate[per_candidate["place"] == 2].set_index(["year", "state_po"])
+    third = per_candidate[per_candidate["place"] == 3].set_index(["year", "state_po"])["votes"]
     totals = returns.groupby(["year", "state_po"]).agg(
         state=("state", "first"), total_votes=("totalvotes", "first")
     )
@@ -163,8 +206,10 @@ def _contest_table_for(version: tuple[tuple[object, int, int], ...]) -> pd.DataF
             }
         )
     )
-    table = table.reset_index()
+    table = table.join(third.rename("third_votes")).reset_index()
+    table["third_votes"] = table["third_votes"].fillna(0).astype(int)
     table["margin"] = table["winner_votes"] - table["runner_up_votes"]
+    table["tied"] = table["margin"] == 0
     table["margin_pct"] = 100 * table["margin"] / table["total_votes"]
     table["margin_pct_two_party"] = (
         100 * table["margin"] / (table["winner_votes"] + table["runner_up_votes"])
@@ -189,9 +234,11 @@ def contest_margins(year: int | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``year, state_po, state, total_votes, winner, winner_party, winner_votes, runner_up,
-        runner_up_party, runner_up_votes, margin, margin_pct`` (percent of all votes cast for
-        president), ``margin_pct_two_party`` (percent of the top two's votes), ``voters_to_switch``,
-        ``votes_to_add`` and ``closeness_rank`` (1 = the year's closest contest by ``margin_pct``).
+        runner_up_party, runner_up_votes, third_votes`` (the third candidate's votes, 0 if none),
+        ``margin, tied`` (margin of zero: the "winner" is then only the first in alphabetical
+        order), ``margin_pct`` (percent of all votes cast for president), ``margin_pct_two_party``
+        (percent of the top two's votes), ``voters_to_switch``, ``votes_to_add`` and
+        ``closeness_rank`` (1 = the year's closest contest by ``margin_pct``).
     """
     table = _contest_table()
     if year is not None:
@@ -200,12 +247,30 @@ def contest_margins(year: int | None = None) -> pd.DataFrame:
 
 
 def _check_year(year: object) -> int:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"year must be an int, got {year!r}")
-    if year not in data.PRESIDENTIAL_YEARS:
+    if isinstance(year, bool) or not isinstance(year, numbers.Integral):
+        raise TypeError(f"year must be a whole number, got {year!r}")
+    if int(year) not in data.PRESIDENTIAL_YEARS:
         years = ", ".join(map(str, data.PRESIDENTIAL_YEARS))
         raise ValueError(f"no presidential returns for {year}; the data cover {years}")
-    return year
+    return int(year)
+
+
+def display_name(candidate: str) -> str:
+    """A candidate as people write the name: ``"BIDEN, JOSEPH R. JR"`` -> ``"Joseph R. Biden Jr."``.
+
+    Examples
+    --------
+    >>> display_name("MCCAIN, JOHN"), display_name("BUSH, GEORGE H.W.")
+    ('John McCain', 'George H.W. Bush')
+    """
+    last, _, first = candidate.partition(", ")
+    suffix = ""
+    match = re.fullmatch(r"(.*?)\s+(JR|SR|II|III)\.?", first)
+    if match:
+        first, suffix = match.group(1), match.group(2)
+        suffix = " " + (suffix.title() + "." if suffix in ("JR", "SR") else suffix)
+    name = f"{first.title()} {last.title()}".strip() + suffix
+    return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), name)
 
 
 def resolve_state(state: str) -> str:
@@ -267,6 +332,13 @@ class ContestMargin:
         return 100 * self.margin / (self.winner_votes + self.runner_up_votes)
 
     @property
+    def other_pct(self) -> float:
+        """Percentage of the votes cast that went to neither of the top two candidates."""
+        return (
+            100 * (self.total_votes - self.winner_votes - self.runner_up_votes) / self.total_votes
+        )
+
+    @property
     def voters_to_switch(self) -> int:
         """Fewest voters whose switch would have reversed the result (see :func:`voters_to_switch`)."""
         return voters_to_switch(self.margin)
@@ -305,6 +377,17 @@ def contest(year: int, state: str) -> ContestMargin:
     )
 
 
+def contest_by_rank(year: int, rank: int) -> ContestMargin:
+    """The contest of ``year`` with closeness rank ``rank`` (1 = closest by share of votes cast)."""
+    table = contest_margins(year)
+    if isinstance(rank, bool) or not isinstance(rank, numbers.Integral):
+        raise TypeError(f"rank must be a whole number, got {rank!r}")
+    if not 1 <= rank <= len(table):
+        raise ValueError(f"rank must be between 1 and {len(table)}, got {rank}")
+    ordered = table.sort_values(["margin_pct", "state_po"]).reset_index(drop=True)
+    return contest(year, str(ordered.loc[int(rank) - 1, "state_po"]))
+
+
 def closeness_rank(year: int, state: str) -> int:
     """Rank of the contest among the year's 51 by margin as a share of votes cast (1 = closest)."""
     return contest(year, state).closeness_rank
@@ -318,7 +401,7 @@ def contests_within(year: int, threshold_pct: float) -> pd.DataFrame:
     ValueError
         If ``threshold_pct`` is not between 0 and 100.
     """
-    if isinstance(threshold_pct, bool) or not isinstance(threshold_pct, (int, float)):
+    if isinstance(threshold_pct, bool) or not isinstance(threshold_pct, numbers.Real):
         raise TypeError(f"threshold_pct must be a number, got {threshold_pct!r}")
     if not 0 < threshold_pct <= 100:
         raise ValueError(f"threshold_pct must be above 0 and at most 100, got {threshold_pct}")
@@ -351,6 +434,12 @@ def _electors_won(year: int) -> pd.DataFrame:
     ``statewide`` is false for the district electors that went to someone else.
     """
     margins = contest_margins(year)
+    if margins["tied"].any():
+        tied = ", ".join(margins.loc[margins["tied"], "state_po"])
+        raise ValueError(
+            f"{year}: the top two tied in {tied}; who won those electors cannot be read from the "
+            "vote counts (state law decides a tie)"
+        )
     ev = data.electoral_votes()
     ev = ev[ev["year"] == year]
     table = margins.merge(ev, on=["year", "state_po"], validate="one_to_one")
@@ -466,17 +555,32 @@ def cheapest_flip(year: int, method: Literal["switch", "add"] = "switch") -> Ele
     carried = won[(won["candidate"] == winner) & won["statewide"]].set_index("state_po")
     carried = carried["electoral_votes"]
     returns = data.president_returns()
-    votes = (
-        returns[(returns["year"] == year) & returns["candidate"].isin([winner, runner_up])]
-        .pivot_table(index="state_po", columns="candidate", values="candidatevotes", aggfunc="sum")
-        .fillna(0)
-        .astype(int)
+    votes = returns[
+        (returns["year"] == year) & returns["candidate"].isin([winner, runner_up])
+    ].pivot_table(index="state_po", columns="candidate", values="candidatevotes", aggfunc="sum")
+    if not set(carried.index) <= set(votes.index) or votes.isna().any().any():
+        raise ValueError(f"{year}: the two leading candidates are missing from some states' rows")
+    strongest_other = (
+        contest_margins(year)
+        .set_index("state_po")
+        .apply(
+            lambda row: (
+                row["third_votes"]
+                if runner_up in (row["winner"], row["runner_up"])
+                # a third candidate placed second: the strongest rival is the state's runner-up
+                else row["runner_up_votes"]
+            ),
+            axis=1,
+        )
     )
-    cost_of = voters_to_switch if method == "switch" else votes_to_add
-    items = [
-        (code, int(ev), cost_of(int(votes.loc[code, winner] - votes.loc[code, runner_up])))
-        for code, ev in carried.sort_index().items()
-    ]
+
+    def cost(code: str) -> int:
+        w, r = int(votes.loc[code, winner]), int(votes.loc[code, runner_up])
+        if method == "add":  # the winner has the most votes, so passing it passes everyone
+            return votes_to_add(w - r)
+        return switches_to_overtake(w, r, int(strongest_other[code]))
+
+    items = [(code, int(ev), cost(code)) for code, ev in carried.sort_index().items()]
 
     total, chosen = cheapest_cover([(ev, cost) for _, ev, cost in items], needed)
     picked = [items[i] for i in chosen]
@@ -495,12 +599,7 @@ def cheapest_flip(year: int, method: Literal["switch", "add"] = "switch") -> Ele
 
 
 def comparison(
-    contests: tuple[tuple[int, str], ...] = (
-        (2000, "FL"),
-        (2016, "MI"),
-        (2016, "WI"),
-        (2016, "PA"),
-    ),
+    contests: tuple[tuple[int, str], ...] = FOCUS_CONTESTS,
     reference: tuple[int, str] = (2000, "FL"),
 ) -> pd.DataFrame:
     """Side-by-side table of several contests' margins, each also as a multiple of ``reference``'s.

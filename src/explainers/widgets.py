@@ -20,10 +20,8 @@ __all__ = ["describe_contest", "describe_flip", "flip_panel", "margin_panel"]
 _STYLE = {"description_width": "initial"}
 
 
-def _name(candidate: str) -> str:
-    """``"TRUMP, DONALD J."`` -> ``"Donald J. Trump"``."""
-    last, _, first = candidate.partition(", ")
-    return f"{first.title()} {last.title()}".strip()
+def _votes(n: int) -> str:
+    return f"{n:,} vote" if n == 1 else f"{n:,} votes"
 
 
 def describe_contest(contest: margins.ContestMargin, switched: int = 0) -> str:
@@ -33,14 +31,14 @@ def describe_contest(contest: margins.ContestMargin, switched: int = 0) -> str:
         raise ValueError(f"switched must be between 0 and {c.winner_votes:,}, got {switched:,}")
     new_margin = c.margin - 2 * switched
     if new_margin > 0:
-        outcome = f"{_name(c.winner)} still wins, by {new_margin:,} votes"
+        outcome = f"{margins.display_name(c.winner)} still wins, by {_votes(new_margin)}"
     elif new_margin == 0:
         outcome = "the two are tied"
     else:
-        outcome = f"{_name(c.runner_up)} wins, by {-new_margin:,} votes"
+        outcome = f"{margins.display_name(c.runner_up)} wins, by {_votes(-new_margin)}"
     parts = [
-        f"<b>{html.escape(c.state.title())} {c.year}</b>: {html.escape(_name(c.winner))} "
-        f"{c.winner_votes:,}, {html.escape(_name(c.runner_up))} {c.runner_up_votes:,}, "
+        f"<b>{html.escape(c.state.title())} {c.year}</b>: {html.escape(margins.display_name(c.winner))} "
+        f"{c.winner_votes:,}, {html.escape(margins.display_name(c.runner_up))} {c.runner_up_votes:,}, "
         f"of {c.total_votes:,} votes cast.",
         f"Margin: <b>{c.margin:,}</b> votes = {c.margin_pct:.3f}% of all votes cast = "
         f"{c.margin_pct_two_party:.3f}% of the two-party vote; "
@@ -60,7 +58,7 @@ def describe_flip(flip: margins.ElectoralFlip) -> str:
     )
     return "<br>".join(
         [
-            f"<b>{flip.year}</b>: {html.escape(_name(flip.runner_up))} had "
+            f"<b>{flip.year}</b>: {html.escape(margins.display_name(flip.runner_up))} had "
             f"{flip.runner_up_electoral_votes} electoral votes and needed "
             f"{flip.electoral_votes_needed} more for a majority.",
             f"Cheapest route: <b>{flip.cost:,}</b> {unit} in {states}, "
