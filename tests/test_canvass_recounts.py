@@ -57,3 +57,12 @@ def test_official_candidate_missing_from_the_mit_file_is_an_error(data_dir) -> N
     official.write_text(official.read_text().replace('"TRUMP, DONALD J."', '"TRUMP, DONALD"'))
     with pytest.raises(ValueError, match="no rows in the MIT file"):
         canvass.national_sums_vs_official(2016)
+
+
+def test_reported_gap_sums_the_reports() -> None:
+    gap = canvass.reported_gap()
+    # Elias: about 107,000 combined; Journal Sentinel: about 10,000 + 71,000 + 22,000 (26 Nov 2016).
+    assert (gap.combined_reported, gap.states_reported) == (107_000, 103_000)
+    assert gap.combined_certified == gap.states_certified == 10_704 + 44_292 + 22_748
+    assert gap.pa_shortfall == 71_000 - 44_292
+    assert canvass.round_to(gap.pa_shortfall) == 27_000

@@ -18,9 +18,12 @@ from explainers import data, margins
 
 __all__ = [
     "NationalCountChange",
+    "ReportedGap",
     "national_count_change",
     "national_sums_vs_official",
+    "reported_gap",
     "reported_vs_certified",
+    "round_to",
 ]
 
 _TRUMP = "TRUMP, DONALD J."
@@ -151,3 +154,61 @@ def national_sums_vs_official(year: int = 2016) -> pd.DataFrame:
     table["difference"] = table["mit_sum"] - table["official"]
     table["difference_without_maryland_writein"] = table["difference"] - table["maryland_writein"]
     return table
+
+
+@dataclass(frozen=True)
+class ReportedGap:
+    """How far the leads reported on 26 November 2016 were from the certified margins.
+
+    ``combined_*`` is the single figure quoted for Michigan, Pennsylvania and Wisconsin together;
+    ``states_*`` adds up the three separate state figures reported the same day.
+    """
+
+    combined_reported: int
+    combined_certified: int
+    states_reported: int
+    states_certified: int
+    pa_reported: int
+    pa_certified: int
+
+    @property
+    def combined_shortfall(self) -> int:
+        """How much smaller the certified combined margin is than the combined figure quoted."""
+        return self.combined_reported - self.combined_certified
+
+    @property
+    def states_shortfall(self) -> int:
+        """How much smaller the certified margins are than the three state figures added up."""
+        return self.states_reported - self.states_certified
+
+    @property
+    def pa_shortfall(self) -> int:
+        """How much smaller Pennsylvania's certified margin is than the lead reported."""
+        return self.pa_reported - self.pa_certified
+
+
+def reported_gap() -> ReportedGap:
+    """Sum up :func:`reported_vs_certified` for the three states and for the combined figure."""
+    table = reported_vs_certified().set_index("scope")
+    states = table.loc[["MI", "PA", "WI"]]
+    return ReportedGap(
+        combined_reported=int(table.loc["MI+PA+WI", "reported"]),
+        combined_certified=int(table.loc["MI+PA+WI", "certified"]),
+        states_reported=int(states["reported"].sum()),
+        states_certified=int(states["certified"].sum()),
+        pa_reported=int(table.loc["PA", "reported"]),
+        pa_certified=int(table.loc["PA", "certified"]),
+    )
+
+
+def round_to(value: int, step: int = 1000) -> int:
+    """Round ``value`` to the nearest multiple of ``step`` (reported leads are rounded that far).
+
+    Examples
+    --------
+    >>> round_to(26_708), round_to(29_256)
+    (27000, 29000)
+    """
+    if step <= 0:
+        raise ValueError(f"step must be positive, got {step}")
+    return round(value / step) * step
