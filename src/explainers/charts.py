@@ -41,31 +41,26 @@ _THRESHOLD_MIN, _THRESHOLD_MAX = 0.1, 5.0
 _OTHER_COLOR = "#6b6b6b"
 
 
-def _contest_label(year: int, state_name: str) -> str:
-    return f"{state_name.title()} {year}"
-
-
 def comparison_table(contests: Iterable[tuple[int, str]] = FOCUS_CONTESTS) -> pd.DataFrame:
-    """Long table of each contest's margin under every measure in :data:`MEASURES`."""
-    rows = []
-    for year, state in contests:
-        c = margins.contest(year, state)
-        values = {
-            "Votes": float(c.margin),
-            "% of all votes cast": c.margin_pct,
-            "% of the two-party vote": c.margin_pct_two_party,
-        }
-        for measure, value in values.items():
-            rows.append(
-                {
-                    "contest": _contest_label(c.year, c.state),
-                    "order": len(rows) // len(values),
-                    "measure": measure,
-                    "value": value,
-                    "value_label": MEASURES[measure].format(value),
-                }
-            )
-    return pd.DataFrame(rows)
+    """Long table of each contest's margin under every measure in :data:`MEASURES`.
+
+    A reshaping of :func:`explainers.margins.comparison`, with the labels the bars show.
+    """
+    measures = {
+        "margin": "Votes",
+        "margin_pct": "% of all votes cast",
+        "margin_pct_two_party": "% of the two-party vote",
+    }
+    wide = margins.comparison(tuple(contests)).reset_index(names="order")
+    table = wide.melt(
+        id_vars=["order", "contest"], value_vars=list(measures), var_name="measure"
+    ).sort_values(["order", "measure"], kind="stable")
+    table["measure"] = table["measure"].map(measures)
+    table["value"] = table["value"].astype(float)
+    table["value_label"] = [
+        MEASURES[m].format(v) for m, v in zip(table["measure"], table["value"], strict=True)
+    ]
+    return table.reset_index(drop=True)
 
 
 def margin_comparison_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
