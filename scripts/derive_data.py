@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from explainers import data, sources
 
+#: Each derived CSV of data/ and the function of explainers.sources that makes it.
+DERIVED = {
+    "wi_2016_recount_by_county.csv": sources.wi_recount_by_county_from_wec,
+    "wi_2016_recount_by_line.csv": sources.wi_recount_by_line_from_wec,
+}
+
 
 def main() -> None:
     """Write every derived CSV."""
-    target = data.DATA_DIR / "wi_2016_recount_by_county.csv"
-    sources.wi_recount_by_county_from_wec().to_csv(target, index=False, lineterminator="\n")
-    print(f"wrote {target}")
+    for name, derive in DERIVED.items():
+        target = data.DATA_DIR / name
+        derive().to_csv(target, index=False, lineterminator="\n")
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

@@ -213,6 +213,69 @@ ONE_CELL_EDITS = [
         r"(?s)trump_change = trump_recount - trump_canvass",
     ),
     (
+        "ballot line change inconsistent",
+        "wi_2016_recount_by_line.csv",
+        3,
+        ",844",
+        ",845",
+        data.wi_recount_by_line,
+        r"(?s)change = recount - canvass.*Donald J\. Trump",
+    ),
+    (
+        "ballot lines no longer adding up",
+        "wi_2016_recount_by_line.csv",
+        3,
+        "1404440,1405284,844",
+        "1404441,1405284,843",
+        data.wi_recount_by_line,
+        r"column 'canvass': the ballot lines add up to 2,975,754, not to the 2,975,753",
+    ),
+    (
+        "first line not the total",
+        "wi_2016_recount_by_line.csv",
+        2,
+        "Total Votes Cast",
+        "All votes",
+        data.wi_recount_by_line,
+        r"line 2: the first row must be 'Total Votes Cast'",
+    ),
+    (
+        "state misnamed",
+        "mit_president_1976_2020.csv",
+        2,
+        "1976,ALABAMA,AL,",
+        "1976,ALABAMMA,AL,",
+        data.president_returns,
+        r"(?s)state is the name of state_po in capitals.*line 2: AL is named 'ALABAMMA'",
+    ),
+    (
+        "unknown state name in the electoral votes",
+        "electoral_votes_1976_2020.csv",
+        2,
+        "Alabama,",
+        "Alabamma,",
+        data.electoral_votes,
+        r"(?s)each state is named as in explainers.states.*line 2: unknown 'Alabamma'",
+    ),
+    (
+        "a correction that is not a count",
+        "corrections.csv",
+        2,
+        ",9799639,",
+        ",nine million,",
+        data.corrections,
+        r"a candidatevotes correction holds whole numbers",
+    ),
+    (
+        "recount margin inconsistent",
+        "wi_2016_recount_by_county.csv",
+        2,
+        ",2213,2221,8",
+        ",2214,2221,8",
+        data.wi_recount_by_county,
+        r"(?s)margin at canvass = trump - clinton.*ADAMS",
+    ),
+    (
         "unknown measure",
         "reported_counts_nov2016.csv",
         2,
@@ -278,6 +341,49 @@ def test_a_correction_that_no_longer_matches_is_reported(data_copy) -> None:
         DataValidationError, match=r"(?s)expected the known error 9,799,639.*corrections.csv"
     ):
         data.president_returns(path)
+
+
+def test_a_county_missing_from_the_recount_table_is_refused(data_copy) -> None:
+    path = data_copy("wi_2016_recount_by_county.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]))
+    with pytest.raises(DataValidationError, match="71 counties; Wisconsin has 72"):
+        data.wi_recount_by_county(path)
+
+
+def test_an_electoral_vote_table_without_51_rows_is_refused(data_copy) -> None:
+    path = data_copy("electoral_votes_1976_2020.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    # Drop Wyoming (3 every year) and give Alabama its 3 votes, so every year still sums to 538.
+    body = [line for line in lines if not line.startswith("Wyoming,")]
+    body = [
+        ",".join([cells[0], *(str(int(v) + 3) for v in cells[1:])]) + "\n"
+        if (cells := line.rstrip("\n").split(","))[0] == "Alabama"
+        else line
+        for line in body
+    ]
+    path.write_text("".join(body))
+    with pytest.raises(DataValidationError, match="50 rows; expected 51"):
+        data.electoral_votes(path)
+
+
+def test_a_correction_matching_two_rows_is_reported(data_copy) -> None:
+    path = data_copy("mit_president_1976_2020.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    row = next(line for line in lines if ",9799639," in line)
+    path.write_text("".join(lines) + ("" if lines[-1].endswith("\n") else "\n") + row)
+    with pytest.raises(DataValidationError, match=r"BUSH, GEORGE W\. \(TX 2000\) matches 2 rows"):
+        data.president_returns(path)
+
+
+def test_a_schema_message_lists_at_most_twelve_problems(data_copy) -> None:
+    path = data_copy("official_totals.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text(
+        lines[0] + "".join(line.replace("national", "nation") for line in lines[1:] * 8)
+    )
+    with pytest.raises(DataValidationError, match=r"(?s)problem\(s\).*\.\.\. and \d+ more"):
+        data.official_totals(path)
 
 
 def test_loaders_return_copies() -> None:

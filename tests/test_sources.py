@@ -10,12 +10,17 @@ import pytest
 from explainers import data, sources
 
 
-def test_wi_recount_table_is_reproduced_byte_for_byte(tmp_path: Path) -> None:
-    derived = sources.wi_recount_by_county_from_wec()
-    target = tmp_path / "wi.csv"
-    derived.to_csv(target, index=False, lineterminator="\n")
-    committed = data.DATA_DIR / "wi_2016_recount_by_county.csv"
-    assert target.read_bytes() == committed.read_bytes()
+@pytest.mark.parametrize(
+    ("name", "derive"),
+    [
+        ("wi_2016_recount_by_county.csv", sources.wi_recount_by_county_from_wec),
+        ("wi_2016_recount_by_line.csv", sources.wi_recount_by_line_from_wec),
+    ],
+)
+def test_derived_tables_are_reproduced_byte_for_byte(tmp_path: Path, name: str, derive) -> None:
+    target = tmp_path / name
+    derive().to_csv(target, index=False, lineterminator="\n")
+    assert target.read_bytes() == (data.DATA_DIR / name).read_bytes()
 
 
 @pytest.mark.parametrize("report", [sources.WEC_CANVASS, sources.WEC_RECOUNT])
@@ -34,5 +39,40 @@ def test_report_without_a_candidate_column_is_refused(tmp_path: Path) -> None:
     rows.append(["ADAMS", "County Totals:", 10, 5])
     path = tmp_path / "broken.xlsx"
     pd.DataFrame(rows).to_excel(path, sheet_name="Ward by Ward Report", header=False, index=False)
-    with pytest.raises(data.DataValidationError, match=r"Donald J\. Trump"):
+    with pytest.raises(
+        data.DataValidationError, match=r"broken.xlsx: no column for \['Donald J\. Trump'"
+    ):
         sources.wi_recount_by_county_from_wec(path, path)
+    with pytest.raises(
+        data.DataValidationError, match="expected one 'Office Totals:' row, found 0"
+    ):
+        sources.wi_recount_by_line_from_wec(path, path)
+
+
+def _report(path: Path, names: list[str], counties: list[str]) -> Path:
+    """A minimal WEC-shaped ward report: names on row 11, one county total each, office totals."""
+    rows: list[list[object]] = [[None] * (3 + len(names)) for _ in range(10)]
+    rows.append([None, None, None, *(f"{n}\nRunning mate" for n in names)])
+    rows += [[c, "County Totals:", 3 * len(names), *([3] * len(names))] for c in counties]
+    rows.append(
+        [
+            "Office Totals:",
+            None,
+            3 * len(names) * len(counties),
+            *([3 * len(counties)] * len(names)),
+        ]
+    )
+    pd.DataFrame(rows).to_excel(path, sheet_name="Ward by Ward Report", header=False, index=False)
+    return path
+
+
+def test_reports_with_different_lines_or_counties_are_refused(tmp_path: Path) -> None:
+    names = ["Donald J. Trump", "Hillary Clinton", "Gary Johnson", "Jill Stein"]
+    a = _report(tmp_path / "a.xlsx", names, ["ADAMS", "ASHLAND"])
+    b = _report(tmp_path / "b.xlsx", [*names, "Evan McMullin"], ["ADAMS"])
+    with pytest.raises(
+        data.DataValidationError, match=r"different ballot lines: \['Evan McMullin'\]"
+    ):
+        sources.wi_recount_by_line_from_wec(a, b)
+    with pytest.raises(data.DataValidationError, match="list different counties"):
+        sources.wi_recount_by_county_from_wec(a, b)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explainers import data, margins
+from explainers import contests, data
 
 __all__ = [
+    "REPORTED_ROUNDING",
     "NationalCountChange",
     "ReportedGap",
     "national_count_change",
@@ -24,7 +25,12 @@ __all__ = [
     "reported_gap",
     "reported_vs_certified",
     "round_to",
+    "spoken_date",
 ]
+
+#: The reports quoted "about 22,000 votes" and the like: figures rounded to thousands at least, so a
+#: certified margin less than this far from a rounded report tells nothing about a change.
+REPORTED_ROUNDING = 1000
 
 _TRUMP = "TRUMP, DONALD J."
 _CLINTON = "CLINTON, HILLARY"
@@ -34,7 +40,7 @@ def _certified_lead(scope: str) -> int:
     """Trump's certified lead in a state (``"WI"``) or a ``+``-joined group (``"MI+PA+WI"``)."""
     total = 0
     for state in scope.split("+"):
-        c = margins.contest(2016, state)
+        c = contests.contest(2016, state)
         if c.winner != _TRUMP:
             raise ValueError(
                 f"{state}: Trump did not carry it in 2016, so a 'Trump lead' is undefined"
@@ -50,8 +56,10 @@ def reported_vs_certified() -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``date, scope, reported, approximate, reported_text`` (the figure as the report gave it,
-        "about 71,000" where rounded), ``certified, difference`` (certified minus reported) and
-        ``source`` (a key of the book's bibliography), one row per report.
+        "about 71,000" where rounded), ``certified, difference`` (certified minus reported),
+        ``within_rounding`` (a rounded report less than :data:`REPORTED_ROUNDING` from the
+        certified margin: the difference is rounding, not a lead that changed) and ``source`` (a
+        key of the book's bibliography), one row per report.
     """
     reported = data.reported_counts()
     leads = reported[reported["measure"] == "trump_lead"].copy()
@@ -62,8 +70,11 @@ def reported_vs_certified() -> pd.DataFrame:
         f"about {v:,}" if approx else f"{v:,}"
         for v, approx in zip(leads["reported"], leads["approximate"], strict=True)
     ]
+    leads["within_rounding"] = leads["approximate"] & (
+        leads["difference"].abs() < REPORTED_ROUNDING
+    )
     columns = ["date", "scope", "reported", "approximate", "reported_text", "certified"]
-    return leads[[*columns, "difference", "source"]].reset_index(drop=True)
+    return leads[[*columns, "difference", "within_rounding", "source"]].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -182,6 +193,11 @@ class ReportedGap:
         return self.states_reported - self.states_certified
 
     @property
+    def sources_apart(self) -> int:
+        """How far the combined figure quoted exceeds the three state figures added up."""
+        return self.combined_reported - self.states_reported
+
+    @property
     def pa_shortfall(self) -> int:
         """How much smaller Pennsylvania's certified margin is than the lead reported."""
         return self.pa_reported - self.pa_certified
@@ -199,6 +215,17 @@ def reported_gap() -> ReportedGap:
         pa_reported=int(table.loc["PA", "reported"]),
         pa_certified=int(table.loc["PA", "certified"]),
     )
+
+
+def spoken_date(date: pd.Timestamp) -> str:
+    """A date as the prose writes it, ``"23 November 2016"`` (on every platform, unlike ``%-d``).
+
+    Examples
+    --------
+    >>> spoken_date(pd.Timestamp("2016-11-03"))
+    '3 November 2016'
+    """
+    return f"{date.day} {date:%B %Y}"
 
 
 def round_to(value: int, step: int = 1000) -> int:

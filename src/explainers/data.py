@@ -13,20 +13,28 @@ The provenance of every file (publisher, DOI, where the copy came from, known er
 
 from __future__ import annotations
 
-import math
 import os
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors as pa_errors
 import pandera.pandas as pa
+
+from explainers.states import STATE_CODES, STATES
+from explainers.validation import (
+    DataValidationError,
+    check_rows,
+    file_version,
+    non_negative_int,
+    read_csv,
+    validate,
+    where,
+)
 
 __all__ = [
     "DATA_DIR",
     "PRESIDENTIAL_YEARS",
-    "STATE_CODES",
+    "TOTAL_ELECTORAL_VOTES",
     "DataValidationError",
     "corrections",
     "district_electors",
@@ -34,9 +42,9 @@ __all__ = [
     "official_totals",
     "president_returns",
     "reported_counts",
-    "state_names",
     "version",
     "wi_recount_by_county",
+    "wi_recount_by_line",
 ]
 
 
@@ -52,158 +60,12 @@ DATA_DIR: Path = _default_data_dir()
 #: Presidential election years covered by the state returns.
 PRESIDENTIAL_YEARS: tuple[int, ...] = tuple(range(1976, 2021, 4))
 
-#: The 50 states and the District of Columbia, by postal code.
-STATE_CODES: frozenset[str] = frozenset(
-    {
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "DC",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-    }
-)
-
 #: Total electoral votes since 1964 (435 representatives + 100 senators + 3 for DC).
 TOTAL_ELECTORAL_VOTES = 538
 
 
-class DataValidationError(ValueError):
-    """A data file does not have the shape or the values the book relies on."""
-
-
-# --------------------------------------------------------------------------------------------------
-# Reading and reporting
-# --------------------------------------------------------------------------------------------------
-
-
 def _path(filename: str, path: Path | str | None) -> Path:
     return Path(path) if path is not None else DATA_DIR / filename
-
-
-def _version(path: Path) -> tuple[Path, int, int]:
-    """Cache key for a file: its path, modification time and size, so an edited file is re-read."""
-    resolved = path.resolve()
-    try:
-        stat = resolved.stat()
-    except FileNotFoundError:
-        return resolved, -1, -1  # _read_csv reports the missing file
-    return resolved, stat.st_mtime_ns, stat.st_size
-
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    """Read a CSV as text (types are the schema's job) and turn parser failures into clear errors."""
-    if not path.exists():
-        raise DataValidationError(
-            f"{path}: file not found. The book's tables live in the repository's data/ folder; "
-            "install the package with `pip install -e .` from the repository, or set CLOSECALLS_DATA."
-        )
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=["", "NA"])
-    except pd.errors.EmptyDataError as exc:
-        raise DataValidationError(f"{path.name}: the file is empty (no header, no rows).") from exc
-    except pd.errors.ParserError as exc:
-        raise DataValidationError(f"{path.name}: malformed CSV: {exc}") from exc
-    if frame.empty:
-        raise DataValidationError(f"{path.name}: the file has a header but no data rows.")
-    return frame
-
-
-def _where(index: object) -> str:
-    """Describe a row of a frame read by :func:`_read_csv` (index 0 is line 2 of the file)."""
-    if isinstance(index, (int, float)) and not (isinstance(index, float) and math.isnan(index)):
-        return f"line {int(index) + 2}"
-    return "table"
-
-
-def _validate(schema: pa.DataFrameSchema, frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Validate ``frame`` with ``schema`` and report every failure with file, line and column."""
-    try:
-        return schema.validate(frame, lazy=True)
-    except pa_errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-        # A value that cannot be converted also fails the dtype check and every check that runs
-        # on the unconverted column; the conversion failure alone says what is wrong.
-        coerce_failed = set(
-            cases.loc[cases["check"].astype(str).str.startswith("coerce"), "column"]
-        )
-        echoes = cases["column"].isin(coerce_failed) & ~cases["check"].astype(str).str.startswith(
-            "coerce"
-        )
-        cases = cases[~echoes]
-        lines = []
-        for case in cases.head(12).itertuples(index=False):
-            column = f"column '{case.column}'" if isinstance(case.column, str) else "table"
-            where = _where(case.index)
-            value = "" if case.failure_case is None else f" (value: {case.failure_case!r})"
-            lines.append(f"  {name}, {where}, {column}: fails {case.check}{value}")
-        more = f"\n  ... and {len(cases) - 12} more" if len(cases) > 12 else ""
-        raise DataValidationError(
-            f"{name} does not match its schema ({len(cases)} problem(s)):\n"
-            + "\n".join(lines)
-            + more
-        ) from None
-
-
-def _check(
-    frame: pd.DataFrame, name: str, rule: str, bad: pd.Series, describe: Callable[[pd.Series], str]
-) -> None:
-    """Raise if any row is flagged ``True`` in ``bad``, naming the first few rows and the rule."""
-    if bad.any():
-        rows = frame[bad]
-        shown = "\n".join(
-            f"  {name}, {_where(i)}: {describe(r)}" for i, r in rows.head(8).iterrows()
-        )
-        raise DataValidationError(f"{name} breaks the rule '{rule}':\n{shown}")
-
-
-def _non_negative_int(*, nullable: bool = False) -> pa.Column:
-    return pa.Column(int, pa.Check.ge(0), coerce=True, nullable=nullable)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -224,7 +86,7 @@ _PRESIDENT_SCHEMA = pa.DataFrameSchema(
         "candidate": pa.Column(str, nullable=True),
         "party_detailed": pa.Column(str, nullable=True),
         "writein": pa.Column(str, pa.Check.isin(["TRUE", "FALSE"]), nullable=True),
-        "candidatevotes": _non_negative_int(),
+        "candidatevotes": non_negative_int(),
         "totalvotes": pa.Column(int, pa.Check.gt(0), coerce=True),
         "version": pa.Column(int, coerce=True),
         "notes": pa.Column(str, nullable=True),
@@ -258,12 +120,12 @@ def corrections(path: Path | str | None = None) -> pd.DataFrame:
         },
         strict=True,
     )
-    frame = _validate(schema, _read_csv(file), file.name)
+    frame = validate(schema, read_csv(file), file.name)
     counts = frame["column"] == "candidatevotes"
     not_counts = counts & ~(
         frame["source_value"].str.fullmatch(r"\d+") & frame["corrected_value"].str.fullmatch(r"\d+")
     )
-    _check(
+    check_rows(
         frame,
         file.name,
         "a candidatevotes correction holds whole numbers",
@@ -294,7 +156,7 @@ def _apply_corrections(frame: pd.DataFrame, fixes: pd.DataFrame, name: str) -> p
         if current != wrong:
             shown = f"{wrong:,}" if is_count else repr(wrong)
             raise DataValidationError(
-                f"{name}, {_where(frame.index[hit][0])}, column '{fix.column}': expected the known "
+                f"{name}, {where(frame.index[hit][0])}, column '{fix.column}': expected the known "
                 f"error {shown} for {fix.candidate} ({fix.state_po} {fix.year}) but found "
                 f"{current!r}. The file has changed; review data/corrections.csv."
             )
@@ -309,12 +171,19 @@ def _president_returns_cached(
     """Load and check the MIT file; the arguments are cache keys (see :func:`version`)."""
     path = file[0]
     name = path.name
-    frame = _validate(_PRESIDENT_SCHEMA, _read_csv(path), name)
+    frame = validate(_PRESIDENT_SCHEMA, read_csv(path), name)
     frame["writein"] = frame["writein"].map({"TRUE": True, "FALSE": False}).astype("boolean")
     frame = _apply_corrections(frame, corrections(), name)
 
+    check_rows(
+        frame,
+        name,
+        "state is the name of state_po in capitals",
+        frame["state"] != frame["state_po"].map(STATES).str.upper(),
+        lambda r: f"{r.state_po} is named {r.state!r}",
+    )
     by_contest = frame.groupby(["year", "state_po"])
-    _check(
+    check_rows(
         frame,
         name,
         "one totalvotes value per state and year",
@@ -322,7 +191,7 @@ def _president_returns_cached(
         lambda r: f"{r.state_po} {r.year} has several totalvotes values",
     )
     sums = by_contest["candidatevotes"].transform("sum")
-    _check(
+    check_rows(
         frame,
         name,
         "candidate votes add up to totalvotes",
@@ -389,7 +258,7 @@ def president_returns(path: Path | str | None = None) -> pd.DataFrame:
     DataValidationError
         If the file is missing, malformed, or breaks a schema or consistency rule.
     """
-    return _president_returns_cached(_version(_path(_PRESIDENT_FILE, path)), version()).copy()
+    return _president_returns_cached(file_version(_path(_PRESIDENT_FILE, path)), version()).copy()
 
 
 def version() -> tuple[tuple[Path, int, int], ...]:
@@ -398,13 +267,7 @@ def version() -> tuple[tuple[Path, int, int], ...]:
     Modules that cache results computed from the tables key their caches on this, so that editing a
     data file (in a Jupyter session, say) is never answered from a stale cache.
     """
-    return tuple(_version(p) for p in sorted(DATA_DIR.glob("*.csv")))
-
-
-def state_names() -> dict[str, str]:
-    """Map each postal code to the state's name as the MIT file spells it (``"WI" -> "WISCONSIN"``)."""
-    frame = president_returns()
-    return dict(zip(frame["state_po"], frame["state"], strict=False))
+    return tuple(file_version(p) for p in sorted(DATA_DIR.glob("*.csv")))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -413,10 +276,8 @@ def state_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
-def _electoral_votes_cached(
-    file: tuple[Path, int, int], data_files: tuple[tuple[Path, int, int], ...]
-) -> pd.DataFrame:
-    """Load and check the electoral-vote file; the arguments are cache keys (see :func:`version`)."""
+def _electoral_votes_cached(file: tuple[Path, int, int]) -> pd.DataFrame:
+    """Load and check the electoral-vote file; the argument is its cache key (see :func:`version`)."""
     path = file[0]
     name = path.name
     year_columns = [str(y) for y in PRESIDENTIAL_YEARS]
@@ -426,11 +287,15 @@ def _electoral_votes_cached(
         strict=True,
         ordered=True,
     )
-    wide = _validate(schema, _read_csv(path), name)
-    codes = {v: k for k, v in state_names().items()}
-    unknown = ~wide["state"].str.upper().isin(codes)
-    _check(
-        wide, name, "state names match the MIT returns", unknown, lambda r: f"unknown '{r.state}'"
+    wide = validate(schema, read_csv(path), name)
+    codes = {state_name: code for code, state_name in STATES.items()}
+    unknown = ~wide["state"].isin(codes)
+    check_rows(
+        wide,
+        name,
+        "each state is named as in explainers.states",
+        unknown,
+        lambda r: f"unknown '{r.state}'",
     )
     if len(wide) != len(STATE_CODES):
         raise DataValidationError(f"{name}: {len(wide)} rows; expected 51 (50 states and DC).")
@@ -442,7 +307,7 @@ def _electoral_votes_cached(
             )
     long = wide.melt(id_vars="state", var_name="year", value_name="electoral_votes")
     long["year"] = long["year"].astype(int)
-    long["state_po"] = long["state"].str.upper().map(codes)
+    long["state_po"] = long["state"].map(codes)
     return long[["year", "state_po", "electoral_votes"]].sort_values(["year", "state_po"])
 
 
@@ -457,8 +322,8 @@ def electoral_votes(path: Path | str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``year``, ``state_po``, ``electoral_votes``.
     """
-    file = _version(_path("electoral_votes_1976_2020.csv", path))
-    return _electoral_votes_cached(file, version()).copy()
+    file = file_version(_path("electoral_votes_1976_2020.csv", path))
+    return _electoral_votes_cached(file).copy()
 
 
 def district_electors(path: Path | str | None = None) -> pd.DataFrame:
@@ -480,7 +345,7 @@ def district_electors(path: Path | str | None = None) -> pd.DataFrame:
         },
         strict=True,
     )
-    return _validate(schema, _read_csv(file), file.name)
+    return validate(schema, read_csv(file), file.name)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -496,13 +361,13 @@ def official_totals(path: Path | str | None = None) -> pd.DataFrame:
             "year": pa.Column(int, pa.Check.isin(PRESIDENTIAL_YEARS), coerce=True),
             "scope": pa.Column(str, pa.Check.eq("national")),
             "candidate": pa.Column(str),
-            "votes": _non_negative_int(),
+            "votes": non_negative_int(),
             "source": pa.Column(str),
         },
         strict=True,
         unique=["year", "scope", "candidate"],
     )
-    return _validate(schema, _read_csv(file), file.name)
+    return validate(schema, read_csv(file), file.name)
 
 
 def reported_counts(path: Path | str | None = None) -> pd.DataFrame:
@@ -519,14 +384,14 @@ def reported_counts(path: Path | str | None = None) -> pd.DataFrame:
             "measure": pa.Column(
                 str, pa.Check.isin(["clinton_votes", "trump_votes", "trump_lead"])
             ),
-            "value": _non_negative_int(),
+            "value": non_negative_int(),
             "approximate": pa.Column(str, pa.Check.isin(["true", "false"])),
             "source": pa.Column(str),
             "quote": pa.Column(str),
         },
         strict=True,
     )
-    frame = _validate(schema, _read_csv(file), file.name)
+    frame = validate(schema, read_csv(file), file.name)
     frame["approximate"] = frame["approximate"] == "true"
     return frame
 
@@ -548,22 +413,62 @@ def wi_recount_by_county(path: Path | str | None = None) -> pd.DataFrame:
     file = _path("wi_2016_recount_by_county.csv", path)
     columns: dict[str, pa.Column] = {"county": pa.Column(str, unique=True)}
     for stage in ("canvass", "recount"):
-        columns |= {f"{c}_{stage}": _non_negative_int() for c in _WI_CANDIDATES}
+        columns |= {f"{c}_{stage}": non_negative_int() for c in _WI_CANDIDATES}
     columns |= {f"{c}_change": pa.Column(int, coerce=True) for c in _WI_CANDIDATES}
     for stage in ("canvass", "recount"):
         columns[f"margin_trump_minus_clinton_{stage}"] = pa.Column(int, coerce=True)
     columns["margin_change"] = pa.Column(int, coerce=True)
-    frame = _validate(pa.DataFrameSchema(columns, strict=True), _read_csv(file), file.name)
+    frame = validate(pa.DataFrameSchema(columns, strict=True), read_csv(file), file.name)
 
     name = file.name
     if len(frame) != 72:
         raise DataValidationError(f"{name}: {len(frame)} counties; Wisconsin has 72.")
     for c in _WI_CANDIDATES:
         bad = frame[f"{c}_change"] != frame[f"{c}_recount"] - frame[f"{c}_canvass"]
-        _check(frame, name, f"{c}_change = {c}_recount - {c}_canvass", bad, lambda r: r.county)
+        check_rows(frame, name, f"{c}_change = {c}_recount - {c}_canvass", bad, lambda r: r.county)
     for stage in ("canvass", "recount"):
         bad = frame[f"margin_trump_minus_clinton_{stage}"] != (
             frame[f"trump_{stage}"] - frame[f"clinton_{stage}"]
         )
-        _check(frame, name, f"margin at {stage} = trump - clinton", bad, lambda r: r.county)
+        check_rows(frame, name, f"margin at {stage} = trump - clinton", bad, lambda r: r.county)
+    return frame
+
+
+def wi_recount_by_line(path: Path | str | None = None) -> pd.DataFrame:
+    """Wisconsin 2016 statewide presidential votes on every ballot line, canvass and recount.
+
+    Derived from the "Office Totals:" rows of the Wisconsin Elections Commission's two ward reports
+    (see ``data/README.md``). The first row is ``Total Votes Cast``; the other rows are the ballot
+    lines (candidates and "SCATTERING"), which must add up to it at both stages, and every
+    ``change`` must equal recount minus canvass.
+    """
+    file = _path("wi_2016_recount_by_line.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "line": pa.Column(str, unique=True),
+            "canvass": non_negative_int(),
+            "recount": non_negative_int(),
+            "change": pa.Column(int, coerce=True),
+        },
+        strict=True,
+        ordered=True,
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    name = file.name
+    if frame["line"].iloc[0] != "Total Votes Cast":
+        raise DataValidationError(f"{name}, line 2: the first row must be 'Total Votes Cast'.")
+    check_rows(
+        frame,
+        name,
+        "change = recount - canvass",
+        frame["change"] != frame["recount"] - frame["canvass"],
+        lambda r: r.line,
+    )
+    for stage in ("canvass", "recount"):
+        lines, total = int(frame[stage].iloc[1:].sum()), int(frame[stage].iloc[0])
+        if lines != total:
+            raise DataValidationError(
+                f"{name}, column '{stage}': the ballot lines add up to {lines:,}, "
+                f"not to the {total:,} Total Votes Cast."
+            )
     return frame

@@ -20,6 +20,14 @@ notebooks are executed for the site) a chart is
 The element id is a hash of the spec and the JSON is written with sorted keys, so the same chart
 gives the same bytes on every run. The embed result is kept on the element (``el.vegaEmbedResult``)
 so that browser tests can read the view's data and signals.
+
+**Stale outputs show.** A chart's ``text/plain`` form, stored beside the PNG in a notebook, carries a
+digest of its Vega-Lite spec (:func:`spec_digest`). nbval compares ``text/plain`` outputs but not PNG
+bytes, so a chart whose code changed (a colour, a width, a value) and whose stored output did not
+fails ``make test``.
+
+Charts as wide as their column (``width: "container"``) are drawn :data:`STATIC_WIDTH` pixels wide
+in the static SVG and the PNG, which have no column to measure.
 """
 
 from __future__ import annotations
@@ -34,7 +42,17 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
-__all__ = ["MODE_VARIABLE", "RENDERER_NAME", "enable", "render_html", "render_png", "renderer"]
+__all__ = [
+    "MODE_VARIABLE",
+    "RENDERER_NAME",
+    "STATIC_WIDTH",
+    "enable",
+    "render_html",
+    "render_png",
+    "renderer",
+    "spec_digest",
+    "static_spec",
+]
 
 #: Name under which the renderer is registered with Altair.
 RENDERER_NAME = "closecalls"
@@ -44,6 +62,9 @@ MODE_VARIABLE = "CLOSECALLS_RENDER"
 
 #: Pixel density of the PNG drawn for Jupyter (2 would be sharper and twice the notebook's size).
 PNG_SCALE = 1.5
+
+#: Width in pixels of a ``width: "container"`` chart where there is no container to measure.
+STATIC_WIDTH = 460
 
 _SCRIPT = """<script type="text/javascript">
 (function () {{
@@ -80,11 +101,33 @@ def _vegalite_version() -> str:
     return same_major[-1]
 
 
+def _canonical_json(spec: dict[str, Any]) -> str:
+    return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def spec_digest(spec: dict[str, Any]) -> str:
+    """First 16 hex digits of the SHA-256 of the spec's canonical JSON: changes when the chart does.
+
+    Examples
+    --------
+    >>> spec_digest({"mark": "bar"}) == spec_digest({"mark": "bar"}) != spec_digest({"mark": "line"})
+    True
+    """
+    return hashlib.sha256(_canonical_json(spec).encode()).hexdigest()[:16]
+
+
+def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with ``width: "container"`` replaced by :data:`STATIC_WIDTH`, for SVG and PNG."""
+    if spec.get("width") == "container":
+        return {**spec, "width": STATIC_WIDTH}
+    return spec
+
+
 def render_html(spec: dict[str, Any]) -> str:
     """HTML for one chart: a static SVG fallback plus the script that makes it live."""
-    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    spec_json = _canonical_json(spec)
     chart_id = "cc-chart-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
-    svg = vlc.vegalite_to_svg(spec, vl_version=_vegalite_version())
+    svg = vlc.vegalite_to_svg(static_spec(spec), vl_version=_vegalite_version())
     description = html.escape(str(spec.get("description", "Chart")), quote=True)
     # "</" inside a string would close the <script> element early.
     safe_json = spec_json.replace("</", "<\\/").replace("<!--", "<\\!--")
@@ -96,13 +139,13 @@ def render_html(spec: dict[str, Any]) -> str:
 
 def render_png(spec: dict[str, Any]) -> str:
     """The chart drawn as a PNG, base64-encoded as notebooks store images."""
-    png = vlc.vegalite_to_png(spec, vl_version=_vegalite_version(), scale=PNG_SCALE)
+    png = vlc.vegalite_to_png(static_spec(spec), vl_version=_vegalite_version(), scale=PNG_SCALE)
     return base64.b64encode(png).decode("ascii")
 
 
 def renderer(spec: dict[str, Any], **_: Any) -> dict[str, str]:
-    """Altair renderer: HTML for the book, a PNG in Jupyter, and the description as text."""
-    text = f"<Chart: {spec.get('description', 'no description')}>"
+    """Altair renderer: HTML for the book, a PNG in Jupyter, and as text the digest and description."""
+    text = f"<Chart {spec_digest(spec)}: {spec.get('description', 'no description')}>"
     if os.environ.get(MODE_VARIABLE) == "book":
         return {"text/html": render_html(spec), "text/plain": text}
     return {"image/png": render_png(spec), "text/plain": text}

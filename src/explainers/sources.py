@@ -6,6 +6,9 @@ with the committed CSV; ``scripts/derive_data.py`` rewrites the CSVs).
 
 - ``wi_2016_recount_by_county.csv`` comes from the Wisconsin Elections Commission's ward-by-ward
   reports of the original canvass and of the December 2016 recount (``data/sources/wec_*.xlsx``).
+- ``wi_2016_recount_by_line.csv`` comes from the "Office Totals:" rows of the same two reports:
+  every ballot line (each candidate, registered write-ins and "scattering") at the canvass and after
+  the recount.
 """
 
 from __future__ import annotations
@@ -16,7 +19,12 @@ import pandas as pd
 
 from explainers import data
 
-__all__ = ["WEC_CANVASS", "WEC_RECOUNT", "wi_recount_by_county_from_wec"]
+__all__ = [
+    "WEC_CANVASS",
+    "WEC_RECOUNT",
+    "wi_recount_by_county_from_wec",
+    "wi_recount_by_line_from_wec",
+]
 
 #: WEC "Ward by Ward Original Canvass Results - President (Under Recount)".
 WEC_CANVASS = "sources/wec_2016_president_ward_canvass.xlsx"
@@ -34,14 +42,55 @@ _CANDIDATES = {
 }
 
 
-def _county_totals(path: Path) -> pd.DataFrame:
-    """The "County Totals:" rows of one WEC ward report: county, total and four candidates."""
-    sheet = pd.read_excel(path, sheet_name=_SHEET, header=None)
-    names = {
+def _line_names(sheet: pd.DataFrame) -> dict[str, int]:
+    """Ballot line -> column, from row 11 (the text before the first line break of each cell)."""
+    return {
         str(value).split("\n", 1)[0].strip(): column
         for column, value in sheet.iloc[_NAME_ROW].items()
         if isinstance(value, str)
     }
+
+
+def _office_totals(path: Path) -> pd.Series:
+    """The "Office Totals:" row of one WEC ward report: total votes and each ballot line's votes."""
+    sheet = pd.read_excel(path, sheet_name=_SHEET, header=None)
+    rows = sheet[sheet[0].astype(str).str.strip() == "Office Totals:"]
+    if len(rows) != 1:
+        raise data.DataValidationError(
+            f"{path.name}: expected one 'Office Totals:' row, found {len(rows)}"
+        )
+    row = rows.iloc[0]
+    lines = {"Total Votes Cast": _TOTAL_COLUMN} | _line_names(sheet)
+    return pd.Series({line: int(row[column]) for line, column in lines.items()}, name="votes")
+
+
+def wi_recount_by_line_from_wec(
+    canvass: Path | str | None = None, recount: Path | str | None = None
+) -> pd.DataFrame:
+    """Statewide votes on every ballot line at the canvass and after the recount (WEC reports).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``line, canvass, recount, change``: the first row is ``Total Votes Cast``, then the
+        ballot lines in the canvass report's order.
+    """
+    before = _office_totals(Path(canvass or data.DATA_DIR / WEC_CANVASS))
+    after = _office_totals(Path(recount or data.DATA_DIR / WEC_RECOUNT))
+    if set(before.index) != set(after.index):
+        raise data.DataValidationError(
+            "the canvass and recount reports list different ballot lines: "
+            f"{sorted(set(before.index) ^ set(after.index))}"
+        )
+    table = pd.DataFrame({"canvass": before, "recount": after[before.index]})
+    table["change"] = table["recount"] - table["canvass"]
+    return table.rename_axis("line").reset_index()
+
+
+def _county_totals(path: Path) -> pd.DataFrame:
+    """The "County Totals:" rows of one WEC ward report: county, total and four candidates."""
+    sheet = pd.read_excel(path, sheet_name=_SHEET, header=None)
+    names = _line_names(sheet)
     missing = set(_CANDIDATES.values()) - set(names)
     if missing:
         raise data.DataValidationError(f"{path.name}: no column for {sorted(missing)} on row 11")

@@ -1,0 +1,26 @@
+"""Choices this book makes, kept apart from the general functions that use them.
+
+The concept modules (:mod:`explainers.margins`, :mod:`explainers.contests`,
+:mod:`explainers.electoral`, ...) answer questions about any contest in the data; which contests
+the chapters discuss is an editorial choice, recorded here once so that the charts, tables and
+tests of a chapter agree on it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FOCUS_CONTESTS", "REFERENCE_CONTEST", "THREE_STATES_2016"]
+
+#: The contests the Margins chapter compares: Florida 2000 and the three closest 2016 states
+#: Trump carried, in the order the chapter lists them.
+FOCUS_CONTESTS: tuple[tuple[int, str], ...] = (
+    (2000, "FL"),
+    (2016, "MI"),
+    (2016, "WI"),
+    (2016, "PA"),
+)
+
+#: The contest every other margin is measured against: Florida 2000.
+REFERENCE_CONTEST: tuple[int, str] = (2000, "FL")
+
+#: Michigan, Wisconsin and Pennsylvania in 2016: the states of the November 2016 recount requests.
+THREE_STATES_2016: tuple[tuple[int, str], ...] = ((2016, "MI"), (2016, "WI"), (2016, "PA"))

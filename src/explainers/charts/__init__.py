@@ -1,0 +1,29 @@
+"""Altair charts for the book, one module per chapter, with controls that recompute in the browser.
+
+- :mod:`explainers.charts.margins`: the Margins chapter (margin comparison, closeness by year).
+
+Each chart is built from tables that Python computed; its controls are Vega-Lite parameters bound
+to HTML inputs that filter or select among those values, so the static page needs no kernel, and the
+browser tests check that what the page shows equals what the package returns. Every chart fits the
+column it is drawn in (``width: "container"``; :mod:`explainers.render` gives the static drawings a
+fixed width), carries a ``description`` that screen readers announce, and labels every control.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FOCUS_COLOR", "OTHER_COLOR", "listing"]
+
+#: Colour of the contests a chapter discusses, and of the others (both pass WCAG AA on white).
+FOCUS_COLOR = "#b2182b"
+OTHER_COLOR = "#6b6b6b"
+
+
+def listing(names: list[str]) -> str:
+    """Names joined for a sentence: ``"A, B and C"``.
+
+    Examples
+    --------
+    >>> listing(["Florida 2000", "Michigan 2016", "Wisconsin 2016"])
+    'Florida 2000, Michigan 2016 and Wisconsin 2016'
+    """
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,73 @@
+"""The Margins chapter's tables: certified margins side by side, and reported leads against them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from explainers import book, canvass, contests
+from explainers.tables import Table
+
+__all__ = ["margin_table", "reported_table"]
+
+
+def margin_table(contest_list: Sequence[tuple[int, str]] = book.FOCUS_CONTESTS) -> Table:
+    """The contests' certified margins, as :func:`explainers.contests.comparison` gives them."""
+    columns = {
+        "contest": "Contest",
+        "margin": "Margin (votes)",
+        "margin_pct": "% of votes cast",
+        "margin_pct_two_party": "% of two-party vote",
+        "times_reference": "Margin ÷ Florida 2000's",
+        "voters_to_switch": "Voters to switch",
+        "votes_to_add": "Votes to add",
+        "closeness_rank": "Closeness rank in its year",
+    }
+    table = contests.comparison(tuple(contest_list), book.REFERENCE_CONTEST)
+    return Table(
+        frame=table[list(columns)].rename(columns=columns),
+        caption="Certified margins (from contests.comparison).",
+        table_id="margins",
+        formats={
+            "Margin (votes)": "{:,}",
+            "% of votes cast": "{:.3f}%",
+            "% of two-party vote": "{:.3f}%",
+            "Margin ÷ Florida 2000's": "{:.1f}",
+            "Voters to switch": "{:,}",
+            "Votes to add": "{:,}",
+        },
+        secondary=(
+            "% of two-party vote",
+            "Margin ÷ Florida 2000's",
+            "Votes to add",
+            "Closeness rank in its year",
+        ),
+    )
+
+
+def reported_table() -> Table:
+    """Trump's leads as reported in November 2016 beside the certified margins.
+
+    A difference smaller than the reports' rounding is written as such: it is not a lead that grew.
+    """
+    reported = canvass.reported_vs_certified()
+    columns = {
+        "scope": "States",
+        "date": "Reported on",
+        "reported_text": "Lead reported",
+        "certified": "Certified margin",
+        "difference": "Certified minus reported",
+    }
+    frame = reported[list(columns)].rename(columns=columns)
+    frame["States"] = frame["States"].str.replace("+", " + ")
+    frame["Certified minus reported"] = [
+        f"{d:+,} (within the report's rounding)" if rounding else f"{d:+,}"
+        for d, rounding in zip(reported["difference"], reported["within_rounding"], strict=True)
+    ]
+    return Table(
+        frame=frame,
+        caption="Trump's lead as reported in the news and as certified "
+        "(from canvass.reported_vs_certified).",
+        table_id="reported",
+        formats={"Reported on": "{:%d %b %Y}", "Certified margin": "{:,}"},
+        secondary=("Reported on",),
+    )

@@ -1,0 +1,50 @@
+"""explainers.tables: the same bytes every run, the package's values, narrow-screen columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from explainers.tables import Table
+from explainers.tables import margins as tables
+
+
+@pytest.mark.parametrize("make", [tables.margin_table, tables.reported_table])
+def test_tables_render_the_same_bytes_every_time(make) -> None:
+    a, b = make(), make()
+    assert a._repr_html_() == b._repr_html_()
+    assert repr(a) == repr(b)
+    assert "0x" not in repr(a)
+
+
+def test_margin_table_holds_the_certified_margins() -> None:
+    html = tables.margin_table()._repr_html_()
+    # FEC, Federal Elections 2000 and 2016.
+    for figure in ("537", "10,704", "22,748", "44,292"):
+        assert f">{figure}</td>" in html
+
+
+def test_reported_table_says_which_differences_are_rounding() -> None:
+    text = repr(tables.reported_table())
+    # Journal Sentinel, 26 Nov 2016: "about 22,000" (WI) against the certified 22,748.
+    assert "+748 (within the report's rounding)" in text
+    assert "about 71,000" in text
+    assert "-26,708\n" in text or text.rstrip().endswith("-26,708")
+
+
+def test_secondary_columns_are_marked_for_narrow_screens() -> None:
+    html = tables.margin_table()._repr_html_()
+    assert '<th scope="col" class="cc-secondary">% of two-party vote</th>' not in html
+    assert 'class="cc-num cc-secondary"' in html
+    assert '<th scope="col">Contest</th>' in html
+
+
+def test_a_table_refuses_unknown_columns() -> None:
+    frame = pd.DataFrame({"a": [1]})
+    with pytest.raises(ValueError, match=r"formats or secondary columns not in the table: \['b'\]"):
+        Table(frame, "caption", "t", formats={"b": "{}"})
+
+
+def test_text_is_escaped() -> None:
+    table = Table(pd.DataFrame({"<b>": ["<i>x</i>"]}), "A & B", "esc")
+    assert "<i>" not in table._repr_html_() and "&lt;i&gt;" in table._repr_html_()
