@@ -4,7 +4,7 @@
 #   make test   lint, unit and data tests, nbval over every notebook, browser tests
 #   make lab    open the notebooks live in JupyterLab (offline, 127.0.0.1)
 #   make bench  time the package's main computations
-#   make notebooks  re-execute book/*.ipynb and store their outputs (then commit them)
+#   make notebooks  make book/NAME.ipynb from each chapter's source book/NAME.md (then commit both)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -44,9 +44,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests scripts
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -m "not browser" --doctest-modules src tests
+	$(BIN)/python -m pytest -m "not browser and not site" --doctest-modules src tests
 
 nbval: $(STAMP)
+	$(BIN)/python scripts/notebooks.py --check
 	$(BIN)/python -m pytest -p no:cacheprovider --nbval book
 
 browser: $(STAMP) chromium
@@ -54,13 +55,14 @@ browser: $(STAMP) chromium
 
 test: $(STAMP) chromium lint book
 	$(BIN)/python -m pytest --doctest-modules src tests
+	$(BIN)/python scripts/notebooks.py --check
 	$(BIN)/python -m pytest -p no:cacheprovider --nbval book
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False book/
 
 notebooks: $(STAMP)
-	$(BIN)/python scripts/refresh_notebooks.py
+	$(BIN)/python scripts/notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

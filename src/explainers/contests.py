@@ -33,6 +33,7 @@ __all__ = [
     "contest_margins",
     "contests_within",
     "display_name",
+    "multiple_of",
     "national_popular_vote",
 ]
 
@@ -69,6 +70,8 @@ class ContestMargin:
     margin_pct, margin_pct_two_party
         The margin as a percentage of all votes cast for president in the state, and of the top
         two candidates' votes (:func:`explainers.margins.percent_of`).
+    two_party_factor
+        ``margin_pct_two_party / margin_pct`` (:func:`explainers.margins.two_party_factor`).
     other_pct
         Percentage of the votes cast that went to neither of the top two.
     voters_to_switch, votes_to_add
@@ -95,6 +98,7 @@ class ContestMargin:
     margin_pct: float
     margin_pct_two_party: float
     other_pct: float
+    two_party_factor: float
     voters_to_switch: int
     votes_to_add: int
     closeness_rank: int
@@ -165,6 +169,7 @@ def _contest_table_for(version: tuple[tuple[object, int, int], ...]) -> pd.DataF
     table["margin_pct"] = each(margins.percent_of, "margin", "total_votes")
     table["margin_pct_two_party"] = each(margins.percent_of, "margin", "two_party")
     table["other_pct"] = each(margins.percent_of, "others", "total_votes")
+    table["two_party_factor"] = each(margins.two_party_factor, "total_votes", "two_party")
     table["voters_to_switch"] = each(margins.voters_to_switch, "margin")
     table["votes_to_add"] = each(margins.votes_to_add, "margin")
     table["closeness_rank"] = (
@@ -329,9 +334,23 @@ def comparison(
     rows = [contest(year, state) for year, state in contests]
     table = pd.DataFrame([{f: getattr(c, f) for f in _COLUMNS} for c in rows])
     table.insert(0, "contest", [c.name for c in rows])
-    table["times_reference"] = table["margin"] / base.margin
+    table["times_reference"] = [multiple_of(m, base) for m in table["margin"]]
     table["pct_times_reference"] = table["margin_pct"] / base.margin_pct
     return table
+
+
+def multiple_of(margin: int, reference: ContestMargin | tuple[int, str]) -> float:
+    """How many times ``reference``'s margin ``margin`` is (e.g. a combined margin against Florida's).
+
+    Examples
+    --------
+    >>> round(multiple_of(77_744, (2000, "FL")), 1)
+    144.8
+    """
+    base = reference if isinstance(reference, ContestMargin) else contest(*reference)
+    if base.margin == 0:
+        raise ValueError(f"{base.name} was a tie: no margin to measure against")
+    return margins.check_count(margin, "margin") / base.margin
 
 
 def combined_margin(contests: Sequence[tuple[int, str]]) -> int:

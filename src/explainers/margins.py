@@ -22,6 +22,7 @@ __all__ = [
     "percent_of",
     "switches_to_overtake",
     "switches_to_tie",
+    "two_party_factor",
     "voters_to_switch",
     "votes_to_add",
 ]
@@ -86,6 +87,33 @@ def percent_of(part: int, whole: int) -> float:
     if part > whole:
         raise ValueError(f"part ({part:,}) exceeds whole ({whole:,})")
     return 100 * part / whole
+
+
+def two_party_factor(total_votes: int, two_party_votes: int) -> float:
+    """How many times larger a margin looks as a share of the two-party vote than of all votes.
+
+    A margin *m* is ``100 m / total`` percent of all votes and ``100 m / two_party`` percent of the
+    top two's votes; the second is the first times ``total / two_party``, which is
+    ``1 / (1 - s)`` for a share *s* of the votes going to other candidates. It does not depend on
+    the margin, so it compares states fairly where the gap between the two percentages does not.
+
+    Raises
+    ------
+    ValueError
+        If ``two_party_votes`` is zero or more than ``total_votes``.
+
+    Examples
+    --------
+    >>> two_party_factor(100, 80)
+    1.25
+    """
+    total = check_count(total_votes, "total_votes")
+    two_party = check_count(two_party_votes, "two_party_votes")
+    if not 0 < two_party <= total:
+        raise ValueError(
+            f"two_party_votes must be above 0 and at most total_votes ({total:,}), got {two_party:,}"
+        )
+    return total / two_party
 
 
 def voters_to_switch(margin: int) -> int:

@@ -1,0 +1,59 @@
+"""Make each chapter's notebook from its MyST Markdown source (``make notebooks``), or check them.
+
+``python scripts/notebooks.py`` writes ``book/NAME.ipynb`` for every chapter source ``book/NAME.md``
+(see :mod:`explainers.notebooks`); commit both. ``--check`` builds them again in memory and fails,
+naming the cells, if a stored notebook differs from what its source and the package give today.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import nbformat
+
+from explainers import notebooks
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = ROOT / "book"
+BIBLIOGRAPHY = ROOT / "references.bib"
+
+
+def chapters(names: list[str]) -> list[Path]:
+    """The chapter sources named (``margins`` or ``book/margins.md``), or all of them."""
+    if names:
+        return [BOOK / f"{Path(n).stem}.md" for n in names]
+    return [p for p in sorted(BOOK.glob("*.md")) if notebooks.is_chapter(p)]
+
+
+def main() -> int:
+    """Write or check the notebooks; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("chapters", nargs="*", help="chapter names (default: every chapter)")
+    parser.add_argument("--check", action="store_true", help="compare, do not write")
+    args = parser.parse_args()
+    failed = False
+    for source in chapters(args.chapters):
+        target = source.with_suffix(".ipynb")
+        print(
+            f"{'checking' if args.check else 'making'} {target.relative_to(ROOT)} ...", flush=True
+        )
+        fresh = notebooks.build(source, BIBLIOGRAPHY)
+        if not args.check:
+            nbformat.write(fresh, target)
+            continue
+        if not target.exists():
+            print(f"  {target.name} is missing: run `make notebooks` and commit it")
+            failed = True
+            continue
+        problems = notebooks.compare(nbformat.read(target, as_version=4), fresh)
+        for problem in problems:
+            print(f"  {problem}")
+        if problems:
+            print(f"  {target.name} is out of date with {source.name}: run `make notebooks`")
+            failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,245 @@
+"""Make a chapter's Jupyter notebook from its MyST Markdown source, and check that the two agree.
+
+Each chapter has one source a person edits and reviews: ``book/NAME.md``, a MyST Markdown notebook
+(jupytext's ``myst`` format), which the site is built from. Jupyter users open ``book/NAME.ipynb``,
+which ``make notebooks`` makes from it with :func:`build`:
+
+1. the source is read with jupytext, and its markdown is made readable in JupyterLab, where there is
+   no Sphinx (:func:`for_jupyterlab`): citations become "(Author Year)" with a reference list at the
+   end, links to other chapters point at their notebooks, figure numbers are written out and each
+   figure's caption follows it, and the cells the site hides are collapsed;
+2. every cell gets an id derived from its content, so an unchanged cell keeps its id;
+3. the notebook is executed, and each markdown cell's ``{eval}`` expressions are evaluated where the
+   cell stands and stored as ``user_expressions``, which jupyterlab-myst shows as the numbers in the
+   text (even before the notebook is trusted).
+
+``python scripts/notebooks.py --check`` (part of ``make test``) builds every notebook again in memory
+and compares it with the stored one, PNG bytes aside (charts are compared by the spec digest in their
+text form): a source edited without ``make notebooks``, or an output that a fresh run no longer
+gives, fails the check.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+from nbformat import NotebookNode
+from pybtex.database import Entry, parse_file
+
+__all__ = [
+    "EVAL_ROLE",
+    "build",
+    "compare",
+    "evaluate",
+    "for_jupyterlab",
+    "is_chapter",
+    "stable_ids",
+]
+
+#: An inline ``{eval}`` role and its expression.
+EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
+_CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
+_DOC = re.compile(r"\{doc\}`(?:([^`<]+?)\s*<([^`>]+)>|([^`]+))`")
+_NUMREF = re.compile(r"\{numref\}`([^`]+)`")
+_HIDDEN_TAGS = {"hide-cell", "hide-input", "remove-input"}
+_REMOVED_TAGS = {"remove-cell"}
+
+
+def is_chapter(path: Path) -> bool:
+    """A Markdown file is a chapter notebook when its front matter names a kernel."""
+    text = path.read_text(encoding="utf-8")
+    return text.startswith("---\n") and "\nkernelspec:" in text.split("\n---\n", 1)[0]
+
+
+def _label(entry: Entry) -> str:
+    """``Reilly 2016``, ``Debenedetti et al. 2016``, ``Federal Election Commission 2017``."""
+    people = entry.persons.get("author", [])
+    names = [" ".join(p.last_names).strip("{}") for p in people]
+    who = names[0] if len(names) < 3 else f"{names[0]} et al."
+    if len(names) == 2:
+        who = f"{names[0]} and {names[1]}"
+    return f"{who} {entry.fields.get('year', 'n.d.')}"
+
+
+def _reference(entry: Entry) -> str:
+    """One line of the reference list: label, title, where published, address."""
+    fields = entry.fields
+    title = fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
+    where = fields.get("howpublished") or fields.get("institution") or ""
+    number = fields.get("number", "")
+    link = fields.get("url") or (f"https://doi.org/{fields['doi']}" if "doi" in fields else "")
+    parts = [f"{_label(entry)}. *{title}*.", where, number, f"<{link}>" if link else ""]
+    return " ".join(p for p in parts if p).replace(" .", ".")
+
+
+def for_jupyterlab(notebook: NotebookNode, bibliography: Path) -> NotebookNode:
+    """The chapter with its Sphinx-only markup rewritten for JupyterLab (see the module docstring)."""
+    nb = copy.deepcopy(notebook)
+    entries = parse_file(str(bibliography)).entries
+    figures: dict[str, int] = {}
+    cited: list[str] = []
+    cells = []
+    for cell in nb.cells:
+        figure = cell.metadata.get("mystnb", {}).get("figure")
+        if cell.cell_type == "code" and figure and "name" in figure:
+            figures[figure["name"]] = len(figures) + 1
+
+    def cite(match: re.Match[str]) -> str:
+        keys = [k.strip() for k in match.group(1).split(",")]
+        missing = [k for k in keys if k not in entries]
+        if missing:
+            raise KeyError(f"citation keys not in {bibliography.name}: {missing}")
+        cited.extend(k for k in keys if k not in cited)
+        return "(" + "; ".join(_label(entries[k]) for k in keys) + ")"
+
+    def doc(match: re.Match[str]) -> str:
+        text, target = (
+            (match.group(1), match.group(2)) if match.group(2) else (None, match.group(3))
+        )
+        name = Path(target).name
+        return f"[{text or name.replace('_', ' ').title()}]({name}.ipynb)"
+
+    def numref(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in figures:
+            raise KeyError(f"{{numref}} to {name!r}: no figure of that name in this chapter")
+        return f"Figure {figures[name]}"
+
+    for cell in nb.cells:
+        tags = set(cell.metadata.get("tags", []))
+        if cell.cell_type == "markdown":
+            cell.source = _NUMREF.sub(numref, _DOC.sub(doc, _CITE.sub(cite, cell.source)))
+        if tags & _HIDDEN_TAGS and not tags & _REMOVED_TAGS:
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+        cells.append(cell)
+        figure = cell.metadata.get("mystnb", {}).get("figure")
+        if cell.cell_type == "code" and figure and "name" in figure:
+            caption = f"**Figure {figures[figure['name']]}.** {figure.get('caption', '')}".strip()
+            cells.append(nbformat.v4.new_markdown_cell(caption))
+    if cited:
+        ordered = sorted(cited, key=lambda k: _label(entries[k]).lower())
+        listing = "\n".join(f"- {_reference(entries[k])}" for k in ordered)
+        cells.append(
+            nbformat.v4.new_markdown_cell(
+                "## References\n\nThe sources cited in this chapter (the book's website lists "
+                f"every source on its References page).\n\n{listing}"
+            )
+        )
+    nb.cells = cells
+    return nb
+
+
+def stable_ids(notebook: NotebookNode) -> NotebookNode:
+    """Give each cell an id made from its type and source: unchanged cells keep their ids."""
+    seen: dict[str, int] = {}
+    for cell in notebook.cells:
+        digest = hashlib.sha256(f"{cell.cell_type}\n{cell.source}".encode()).hexdigest()[:8]
+        seen[digest] = seen.get(digest, 0) + 1
+        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+    return notebook
+
+
+def evaluate(notebook: NotebookNode, folder: Path, timeout: int = 300) -> NotebookNode:
+    """Execute the code cells in order, and store each markdown cell's ``{eval}`` results.
+
+    The results are stored as jupyterlab-myst stores them when a reader runs the cell: a list of
+    ``{"expression": ..., "result": <the kernel's user_expressions reply>}`` under the cell's
+    ``user_expressions`` metadata.
+
+    Raises
+    ------
+    RuntimeError
+        If an expression fails in the kernel (the message names it and the error).
+    """
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(folder)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
+    with client.setup_kernel():
+        info = client.wait_for_reply(client.kc.kernel_info())
+        notebook.metadata["language_info"] = info["content"]["language_info"]
+        for index, cell in enumerate(notebook.cells):
+            if cell.cell_type == "code":
+                client.execute_cell(cell, index)
+                continue
+            cell.metadata.pop("user_expressions", None)
+            expressions = list(dict.fromkeys(EVAL_ROLE.findall(cell.source)))
+            if not expressions or cell.cell_type != "markdown":
+                continue
+            msg_id = client.kc.execute(
+                "",
+                silent=False,
+                store_history=False,
+                user_expressions={str(i): e for i, e in enumerate(expressions)},
+            )
+            reply = client.wait_for_reply(msg_id)["content"].get("user_expressions", {})
+            stored = []
+            for i, expression in enumerate(expressions):
+                result = reply[str(i)]
+                if result.get("status") != "ok":
+                    raise RuntimeError(
+                        f"{{eval}}`{expression}` failed: {result.get('ename')}: {result.get('evalue')}"
+                    )
+                stored.append({"expression": expression, "result": result})
+            cell.metadata["user_expressions"] = stored
+    return notebook
+
+
+def _clean(notebook: NotebookNode) -> NotebookNode:
+    notebook.metadata.pop("widgets", None)
+    notebook.metadata.pop("jupytext", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    return notebook
+
+
+def build(source: Path, bibliography: Path) -> NotebookNode:
+    """The executed notebook for the chapter whose MyST source is ``source``."""
+    notebook = jupytext.read(source, fmt="md:myst")
+    notebook = stable_ids(for_jupyterlab(notebook, bibliography))
+    notebook.nbformat, notebook.nbformat_minor = 4, 5
+    return _clean(evaluate(notebook, source.parent))
+
+
+def _comparable(notebook: NotebookNode) -> dict[str, Any]:
+    """The notebook as JSON, without PNG bytes (charts are compared by their text form) or the
+    random model ids of ipywidgets outputs.
+    """
+    data = json.loads(nbformat.writes(notebook))
+    for cell in data["cells"]:
+        for output in cell.get("outputs", []):
+            bundle = output.get("data", {})
+            if "image/png" in bundle:
+                bundle["image/png"] = "<png>"
+            if "application/vnd.jupyter.widget-view+json" in bundle:
+                bundle["application/vnd.jupyter.widget-view+json"] = "<widget>"
+                bundle["text/plain"] = "<widget>"
+    return data
+
+
+def compare(stored: NotebookNode, fresh: NotebookNode) -> list[str]:
+    """What differs between two notebooks, cell by cell, in words (empty when they agree)."""
+    a, b = _comparable(stored), _comparable(fresh)
+    problems = []
+    if a["metadata"] != b["metadata"]:
+        problems.append("notebook metadata differ")
+    if len(a["cells"]) != len(b["cells"]):
+        problems.append(f"{len(a['cells'])} cells stored, {len(b['cells'])} from the source")
+    for index, (x, y) in enumerate(zip(a["cells"], b["cells"], strict=False)):
+        for key in sorted(set(x) | set(y)):
+            if x.get(key) != y.get(key):
+                first_line = "".join(y.get("source", ""))[:60].splitlines()[0:1]
+                problems.append(f"cell {index} ({first_line}): {key} differs")
+    return problems
