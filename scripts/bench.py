@@ -10,7 +10,8 @@ import statistics
 import time
 from collections.abc import Callable
 
-from explainers import charts, data, margins, render
+from explainers import contests, data, electoral, render
+from explainers.charts import margins as charts
 
 
 def timed(step: Callable[[], object], repeat: int) -> list[float]:
@@ -27,18 +28,18 @@ def cold_load() -> None:
     """Read and validate every table, bypassing the caches."""
     data._president_returns_cached.cache_clear()
     data._electoral_votes_cached.cache_clear()
-    margins._contest_table_for.cache_clear()
+    contests._contest_table_for.cache_clear()
     data.president_returns()
     data.electoral_votes()
     data.wi_recount_by_county()
-    margins.contest_margins()
+    contests.contest_margins()
 
 
 STEPS: dict[str, tuple[Callable[[], object], int]] = {
     "load and validate every table (cold)": (cold_load, 5),
-    "contest(2016, 'WI') (cached table)": (lambda: margins.contest(2016, "WI"), 50),
+    "contest(2016, 'WI') (cached table)": (lambda: contests.contest(2016, "WI"), 50),
     "cheapest_flip, all 12 years": (
-        lambda: [margins.cheapest_flip(y) for y in data.PRESIDENTIAL_YEARS],
+        lambda: [electoral.cheapest_flip(y) for y in data.PRESIDENTIAL_YEARS],
         5,
     ),
     "closeness chart spec": (lambda: charts.closeness_chart().to_dict(), 5),

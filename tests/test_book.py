@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jupytext
 import nbformat
 import pytest
 from conftest import ROOT, SITE
 
-from explainers import data, sphinx_site
+from explainers import data, notebooks, sphinx_site
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
-PAGES = sorted((ROOT / "book").glob("*.md"))
+CHAPTERS = [p for p in sorted((ROOT / "book").glob("*.md")) if notebooks.is_chapter(p)]
+PAGES = [p for p in sorted((ROOT / "book").glob("*.md")) if p not in CHAPTERS]
 
 #: Numbers that may be typed in the prose, each with the reason. Every other figure must come from
 #: a glue role (computed from data/ by explainers) or from a quotation that data/ holds verbatim.
@@ -35,15 +37,42 @@ _SKIP = [
     r"^\s*\d+\.\s",  # numbered-list markers
     r"\b[A-Za-z]+\d+\b",  # names with digits: FOX6
     r"\*m\* \+ 1",  # the "margin plus one" rule written as a formula
+    r"1 ÷ \(1 − the share of the other\s+candidates\)",  # the two-party factor as a formula
 ]
 
 
 def prose_chunks() -> list[tuple[str, str]]:
+    """The text a reader reads: plain pages, and the markdown cells of each chapter's source."""
     chunks = [(p.name, p.read_text()) for p in PAGES]
-    for path in NOTEBOOKS:
-        nb = nbformat.read(path, as_version=4)
+    for path in CHAPTERS:
+        nb = jupytext.read(path, fmt="md:myst")
         chunks += [(path.name, c.source) for c in nb.cells if c.cell_type == "markdown"]
     return chunks
+
+
+def test_every_chapter_has_its_notebook_and_nothing_else_is_one() -> None:
+    assert CHAPTERS, "no chapter sources in book/"
+    assert {p.stem for p in NOTEBOOKS} == {p.stem for p in CHAPTERS}
+
+
+def test_a_stale_notebook_is_caught() -> None:
+    """The check `make test` runs: a stored output that a fresh run no longer gives is reported."""
+    stored = nbformat.read(NOTEBOOKS[0], as_version=4)
+    chart = next(
+        c for c in stored.cells if c.cell_type == "code" and "mystnb" in c.metadata and c.outputs
+    )
+    fresh = nbformat.reads(nbformat.writes(stored), 4)
+    assert notebooks.compare(stored, fresh) == []
+    text = chart.outputs[0]["data"]["text/plain"]
+    chart.outputs[0]["data"]["text/plain"] = text.replace("<Chart ", "<Chart 0", 1)
+    assert any("outputs differs" in p for p in notebooks.compare(stored, fresh))
+
+
+def test_a_source_edited_without_make_notebooks_is_caught() -> None:
+    stored = nbformat.read(NOTEBOOKS[0], as_version=4)
+    fresh = nbformat.reads(nbformat.writes(stored), 4)
+    fresh.cells[0].source += " An edit."
+    assert any("source differs" in p for p in notebooks.compare(stored, fresh))
 
 
 def quotations(text: str) -> list[str]:
@@ -75,12 +104,10 @@ def test_notebooks_are_clean(path: Path) -> None:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        assert (
-            cell.outputs
-            or "remove-cell" in cell.metadata.get("tags", [])
-            or cell.source.startswith(("from ", "import "))
-            or "glue(" in cell.source
-        ), f"code cell without stored outputs: {cell.source[:60]!r}"
+        tags = set(cell.metadata.get("tags", []))
+        assert cell.outputs or tags & {"hide-cell", "remove-cell"}, (
+            f"code cell without stored outputs that the page shows: {cell.source[:60]!r}"
+        )
         assert all(o.output_type != "error" for o in cell.outputs)
         for output in cell.outputs:
             html = output.get("data", {}).get("text/html", "")
@@ -89,6 +116,17 @@ def test_notebooks_are_clean(path: Path) -> None:
             assert cell.source.startswith("# nbval-ignore-output: "), (
                 "say why outputs are not compared"
             )
+
+
+def test_every_eval_in_the_prose_only_reads_and_calls() -> None:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    allowed = re.compile(config["sphinx"]["config"]["nb_eval_name_regex"])
+    expressions = [e for _, text in prose_chunks() for e in notebooks.EVAL_ROLE.findall(text)]
+    assert expressions
+    assert [e for e in expressions if not allowed.match(e)] == []
+    assert not allowed.match("count(mi.margin + wi.margin)")
 
 
 def test_every_citation_key_exists() -> None:
@@ -113,6 +151,8 @@ def test_wrapped_bundle_is_scoped_and_exports_vega_embed() -> None:
 
 # --- the built site (made by `make book`) -----------------------------------------------------------
 
+site = pytest.mark.site
+
 
 def built_pages() -> list[Path]:
     if not (SITE / "index.html").exists():
@@ -120,6 +160,7 @@ def built_pages() -> list[Path]:
     return sorted(SITE.rglob("*.html"))
 
 
+@site
 def test_built_pages_load_nothing_from_outside() -> None:
     pattern = re.compile(
         r"<(?:script|img|iframe|link|source|video|audio)\b[^>]*\b(?:src|href)=\"(?:https?:)?//",
@@ -131,12 +172,14 @@ def test_built_pages_load_nothing_from_outside() -> None:
         assert "@import url(http" not in html
 
 
+@site
 def test_static_css_loads_no_remote_fonts_or_images() -> None:
     built_pages()
     for path in (SITE / "_static").rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text(errors="ignore")), path
 
 
+@site
 def test_vega_bundle_is_served_only_to_pages_with_charts() -> None:
     for page in built_pages():
         html = page.read_text()
@@ -145,6 +188,7 @@ def test_vega_bundle_is_served_only_to_pages_with_charts() -> None:
     assert (SITE / "_static" / sphinx_site.BUNDLE_PATH).stat().st_size > 100_000
 
 
+@site
 def test_pages_carry_no_widget_state_or_widget_manager() -> None:
     for page in built_pages():
         html = page.read_text()

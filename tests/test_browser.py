@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SITE
 
-from explainers import margins
+from explainers import book, contests
 
 pytestmark = pytest.mark.browser
 
@@ -58,12 +58,18 @@ class Visit:
     errors: list[str] = field(default_factory=list)
 
 
+PHONE = {"width": 390, "height": 844}
+
+
 @pytest.fixture
 def visit(browser, site_url: str) -> Iterator:
     contexts = []
 
-    def open_page(path: str) -> Visit:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    def open_page(path: str, viewport: dict | None = None) -> Visit:
+        options = {"viewport": viewport or {"width": 1280, "height": 900}}
+        if viewport == PHONE:
+            options |= {"device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+        context = browser.new_context(**options)
         contexts.append(context)
         page = context.new_page()
         v = Visit(page)
@@ -158,10 +164,7 @@ def test_charts_are_drawn_with_labelled_controls(visit) -> None:
 def test_measure_control_redraws_and_matches_explainers(visit) -> None:
     v = visit(CHART_PAGE)
     chart = charts(v)[0]
-    contests = {
-        f"{c.state.title()} {c.year}": c
-        for c in (margins.contest(y, s) for y, s in margins_focus())
-    }
+    focus = {c.name: c for c in (contests.contest(y, s) for y, s in book.FOCUS_CONTESTS)}
     before = chart.locator("svg.marks").inner_html()
     for measure, expected in (
         ("% of all votes cast", lambda c: c.margin_pct),
@@ -169,8 +172,8 @@ def test_measure_control_redraws_and_matches_explainers(visit) -> None:
     ):
         set_control(chart, "Measure", measure)
         bars = {d["contest"]: d["value"] for d in mark_data(chart, "rect")}
-        assert bars.keys() == contests.keys()
-        for name, c in contests.items():
+        assert bars.keys() == focus.keys()
+        for name, c in focus.items():
             assert bars[name] == pytest.approx(expected(c), rel=1e-12)
         assert chart.locator("svg.marks").inner_html() != before
         before = chart.locator("svg.marks").inner_html()
@@ -182,7 +185,7 @@ def test_closeness_controls_match_explainers(visit, year: int, threshold: float)
     chart = charts(v)[1]
     set_control(chart, "Election year", year)
     set_control(chart, "Closeness threshold", threshold)
-    expected = margins.contests_within(year, threshold)
+    expected = contests.contests_within(year, threshold)
     bars = mark_data(chart, "rect")
     assert sorted(d["state_po"] for d in bars) == sorted(expected["state_po"])
     assert {d["state_po"]: d["margin"] for d in bars} == dict(
@@ -201,12 +204,6 @@ def test_each_closeness_control_alone_changes_the_chart(visit) -> None:
         assert chart.locator("svg.marks").inner_html() != before, label
 
 
-def margins_focus() -> tuple[tuple[int, str], ...]:
-    from explainers.charts import FOCUS_CONTESTS
-
-    return FOCUS_CONTESTS
-
-
 @pytest.mark.parametrize("path", PAGES[1:])
 def test_no_serious_accessibility_violations(visit, path: str) -> None:
     """axe-core (shipped inside axe-playwright-python) finds no critical or serious violation."""
@@ -221,3 +218,57 @@ def test_no_serious_accessibility_violations(visit, path: str) -> None:
         if violation["impact"] in ("critical", "serious")
     ]
     assert serious == []
+
+
+# Everything a reader must see or touch, and the column it must fit in. The column is the article's
+# main content box; nothing inside it may be wider, and no element may scroll sideways.
+OVERFLOW_JS = """
+() => {
+  const column = document.querySelector('main article, article.bd-article, main');
+  const right = column.getBoundingClientRect().right + 1;
+  const items = [...document.querySelectorAll(
+    '.cc-chart, .cc-chart svg, .cc-chart .vega-bind, .cc-chart input, .cc-chart select, table.cc-table'
+  )];
+  const wide = items
+    .filter(el => el.getClientRects().length)
+    .filter(el => el.getBoundingClientRect().right > right)
+    .map(el => `${el.tagName.toLowerCase()}.${el.className.baseVal ?? el.className}: `
+                + `${Math.round(el.getBoundingClientRect().right)} > ${Math.round(right)}`);
+  const scrollers = [...document.querySelectorAll('.cc-chart, .cell_output, .output')]
+    .filter(el => el.scrollWidth > el.clientWidth + 1)
+    .map(el => `scrolls sideways: ${el.className} (${el.scrollWidth} > ${el.clientWidth})`);
+  return {checked: items.length, wide, scrollers,
+          page: document.documentElement.scrollWidth - window.innerWidth};
+}
+"""
+
+
+@pytest.mark.parametrize("path", ["book/intro.html", CHART_PAGE])
+def test_at_phone_width_nothing_is_wider_than_the_column(visit, artifacts: Path, path: str) -> None:
+    v = visit(path, viewport=PHONE)
+    wait_for_charts(v.page)
+    v.page.wait_for_timeout(300)
+    found = v.page.evaluate(OVERFLOW_JS)
+    name = path.replace("/", "_").removesuffix(".html")
+    v.page.screenshot(path=str(artifacts / f"phone_{name}.png"), full_page=True)
+    if path == CHART_PAGE:
+        assert found["checked"] >= 10  # two charts, their controls, two tables
+    assert found["wide"] == [] and found["scrollers"] == []
+    assert found["page"] <= 0, "the page scrolls sideways"
+    assert v.errors == []
+
+
+def test_at_phone_width_controls_are_large_enough_to_touch(visit) -> None:
+    v = visit(CHART_PAGE, viewport=PHONE)
+    wait_for_charts(v.page)
+    for control in v.page.locator(".cc-chart select, .cc-chart input").all():
+        box = control.bounding_box()
+        assert box and box["height"] >= 20, control.evaluate("el => el.outerHTML")
+
+
+def test_at_phone_width_the_narrow_table_keeps_its_main_columns(visit) -> None:
+    v = visit(CHART_PAGE, viewport=PHONE)
+    headings = v.page.locator("#table-margins th").all()
+    shown = [h.inner_text() for h in headings if h.is_visible()]
+    assert shown[:3] == ["Contest", "Margin (votes)", "% of votes cast"]
+    assert "Votes to add" not in shown

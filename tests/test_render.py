@@ -47,11 +47,17 @@ def test_spec_text_cannot_close_the_script_element() -> None:
     assert "<\\/script><b>" in script
 
 
-def test_spec_json_roundtrips_exactly() -> None:
+def test_the_page_gets_the_spec_compiled_to_vega() -> None:
     spec = charts.closeness_chart().to_dict()
     html = render.render_html(spec)
-    embedded = html.split("var spec = ", 1)[1].split(";\n", 1)[0].replace("<\\/", "</")
-    assert json.loads(embedded) == json.loads(json.dumps(spec))
+    embedded = json.loads(html.split("var spec = ", 1)[1].split(";\n", 1)[0].replace("<\\/", "</"))
+    assert embedded["$schema"].endswith("/vega/v6.json")
+    assert embedded["description"] == spec["description"]
+    (rows,) = spec["datasets"].values()
+    values = next(d["values"] for d in embedded["data"] if "values" in d)
+    assert sorted(map(json.dumps, values)) == sorted(json.dumps(r, sort_keys=True) for r in rows)
+    assert {s["name"] for s in embedded["signals"]} >= {"year", "threshold"}
+    assert 'mode: "vega"' in html
 
 
 def test_chart_ids_differ_between_charts() -> None:

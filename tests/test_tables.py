@@ -27,7 +27,7 @@ def test_margin_table_holds_the_certified_margins() -> None:
 def test_reported_table_says_which_differences_are_rounding() -> None:
     text = repr(tables.reported_table())
     # Journal Sentinel, 26 Nov 2016: "about 22,000" (WI) against the certified 22,748.
-    assert "+748 (within the report's rounding)" in text
+    assert "+748 (under the thousands the report gave)" in text
     assert "about 71,000" in text
     assert "-26,708\n" in text or text.rstrip().endswith("-26,708")
 

@@ -28,8 +28,8 @@ __all__ = [
     "spoken_date",
 ]
 
-#: The reports quoted "about 22,000 votes" and the like: figures rounded to thousands at least, so a
-#: certified margin less than this far from a rounded report tells nothing about a change.
+#: The reports quoted "about 22,000 votes" and the like: figures given in thousands, so a certified
+#: margin less than this far from such a figure is no evidence that the lead changed.
 REPORTED_ROUNDING = 1000
 
 _TRUMP = "TRUMP, DONALD J."
@@ -57,8 +57,8 @@ def reported_vs_certified() -> pd.DataFrame:
     pandas.DataFrame
         ``date, scope, reported, approximate, reported_text`` (the figure as the report gave it,
         "about 71,000" where rounded), ``certified, difference`` (certified minus reported),
-        ``within_rounding`` (a rounded report less than :data:`REPORTED_ROUNDING` from the
-        certified margin: the difference is rounding, not a lead that changed) and ``source`` (a
+        ``within_rounding`` (an approximate report less than :data:`REPORTED_ROUNDING` from
+        the certified margin: a difference that a figure given in thousands cannot show) and ``source`` (a
         key of the book's bibliography), one row per report.
     """
     reported = data.reported_counts()

@@ -214,8 +214,10 @@ def build(source: Path, bibliography: Path) -> NotebookNode:
 
 
 def _comparable(notebook: NotebookNode) -> dict[str, Any]:
-    """The notebook as JSON, without PNG bytes (charts are compared by their text form) or the
-    random model ids of ipywidgets outputs.
+    """The notebook as JSON, less what may differ between two faithful runs.
+
+    PNG bytes are left out (charts are compared by the spec digest in their text form), and so are
+    the random model ids of ipywidgets outputs.
     """
     data = json.loads(nbformat.writes(notebook))
     for cell in data["cells"]:

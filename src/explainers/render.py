@@ -15,7 +15,7 @@ notebooks are executed for the site) a chart is
 - a ``<div>`` holding a static SVG drawing, shown where scripts do not run, and
 - a small script that, where the page has loaded the Vega bundle (the book does, from its own
   ``_static`` folder), replaces the drawing with the live Vega view, so that controls bound to
-  parameters recompute in the reader's browser.
+  parameters recompute in the reader's browser. The spec in the page is already compiled to Vega.
 
 The element id is a hash of the spec and the JSON is written with sorted keys, so the same chart
 gives the same bytes on every run. The embed result is kept on the element (``el.vegaEmbedResult``)
@@ -72,7 +72,7 @@ _SCRIPT = """<script type="text/javascript">
   var spec = {spec};
   function draw() {{
     if (typeof window.vegaEmbed !== "function") {{ return; }}
-    window.vegaEmbed(el, spec, {{actions: false, renderer: "svg"}})
+    window.vegaEmbed(el, spec, {{actions: false, renderer: "svg", mode: "vega"}})
       .then(function (result) {{ el.vegaEmbedResult = result; el.dataset.ready = "true"; }})
       .catch(function (error) {{ console.error(error); }});
   }}
@@ -124,9 +124,14 @@ def static_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_html(spec: dict[str, Any]) -> str:
-    """HTML for one chart: a static SVG fallback plus the script that makes it live."""
-    spec_json = _canonical_json(spec)
-    chart_id = "cc-chart-" + hashlib.sha256(spec_json.encode()).hexdigest()[:12]
+    """HTML for one chart: a static SVG fallback plus the script that makes it live.
+
+    The page receives the chart compiled to Vega here, at build time: the reader's browser only
+    runs it. (Compiling in the page would also print Vega-Lite's compiler notes to the console,
+    e.g. that a chart whose height follows its bars cannot also fit the column's height.)
+    """
+    chart_id = "cc-chart-" + hashlib.sha256(_canonical_json(spec).encode()).hexdigest()[:12]
+    spec_json = _canonical_json(vlc.vegalite_to_vega(spec, vl_version=_vegalite_version()))
     svg = vlc.vegalite_to_svg(static_spec(spec), vl_version=_vegalite_version())
     description = html.escape(str(spec.get("description", "Chart")), quote=True)
     # "</" inside a string would close the <script> element early.

@@ -37,6 +37,9 @@ MEASURES: dict[str, tuple[str, str]] = {
 #: The threshold slider's range, in percent of the votes cast.
 THRESHOLD_RANGE = (0.1, 5.0)
 
+#: Fit the column's width; the height follows the number of bars (one step each).
+_FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
 #: Room left right of the longest bar for its label, as a multiple of the longest bar.
 _LABEL_ROOM = 1.45
 
@@ -113,6 +116,7 @@ def margin_comparison_chart(table: pd.DataFrame | None = None) -> alt.LayerChart
         .properties(
             width="container",
             height=alt.Step(34),
+            autosize=_FIT_WIDTH,
             description=(
                 f"Bar chart of the winning margin in {listing(names)}, in votes or as a "
                 "percentage of votes cast or of the two-party vote. " + _smallest_sentence(table)
@@ -184,19 +188,20 @@ def closeness_chart(
         ),
     )
     in_year = alt.Chart(table).transform_filter(alt.datum.year == year_param)
-    # Two lines on a narrow column, one on a wide one (``width`` is the view's width signal).
+    # Three short lines on a narrow column (a phone), two on a wide one; ``width`` is the view's
+    # width signal. The headline starts at the plot's left edge, right of the state names.
     headline = (
         in_year.transform_calculate(close=f"datum.margin_pct <= {threshold.name} ? 1 : 0")
         .transform_aggregate(n_close="sum(close)", n_total="count()")
         .transform_calculate(
             headline=(
-                "datum.n_close + ' of ' + datum.n_total + ' contests (50 states and DC) in ' + "
-                "year + (width < 520 ? '\\n' : ' ') + 'were decided by ' + "
+                "datum.n_close + ' of ' + datum.n_total + ' contests in ' + year + "
+                "(width < 420 ? '\\n' : ' ') + '(50 states and DC) were decided by' + '\\n' + "
                 "format(threshold, '.1f') + '% of the votes cast or less'"
             )
         )
-        .mark_text(align="left", baseline="bottom", fontSize=13, fontWeight="bold", lineBreak="\n")
-        .encode(text="headline:N", x=alt.value(0), y=alt.value(-8))
+        .mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold", lineBreak="\n")
+        .encode(text="headline:N", x=alt.value(0), y=alt.value(-52))
     )
     close = in_year.transform_filter(f"datum.margin_pct <= {threshold.name}").encode(
         y=alt.Y("state:N", sort=alt.EncodingSortField("margin_pct", op="min"), title=None),
@@ -231,7 +236,8 @@ def closeness_chart(
         .properties(
             width="container",
             height=alt.Step(18),
-            padding={"top": 44, "left": 5, "right": 5, "bottom": 5},
+            autosize=_FIT_WIDTH,
+            padding={"top": 56, "left": 5, "right": 5, "bottom": 5},
             description=(
                 "Bar chart of the state presidential contests of the chosen year whose winning "
                 "margin was at most the chosen share of the votes cast, closest first, labelled "

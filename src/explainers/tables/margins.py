@@ -60,7 +60,7 @@ def reported_table() -> Table:
     frame = reported[list(columns)].rename(columns=columns)
     frame["States"] = frame["States"].str.replace("+", " + ")
     frame["Certified minus reported"] = [
-        f"{d:+,} (within the report's rounding)" if rounding else f"{d:+,}"
+        f"{d:+,} (under the thousands the report gave)" if rounding else f"{d:+,}"
         for d, rounding in zip(reported["difference"], reported["within_rounding"], strict=True)
     ]
     return Table(
