@@ -192,7 +192,9 @@ def test_closeness_controls_match_explainers(visit, year: int, threshold: float)
         zip(expected["state_po"], expected["margin"], strict=True)
     )
     (headline,) = [d["headline"] for d in mark_data(chart, "text") if "headline" in d]
-    assert headline.startswith(f"{len(expected)} of 51 contests (50 states and DC) in {year}")
+    assert " ".join(headline.split()).startswith(
+        f"{len(expected)} of 51 contests in {year} (50 states and DC) were decided by"
+    )
 
 
 def test_each_closeness_control_alone_changes_the_chart(visit) -> None:
