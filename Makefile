@@ -59,7 +59,8 @@ test: $(STAMP) chromium lint book
 	$(BIN)/python -m pytest -p no:cacheprovider --nbval book
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False book/
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/notebooks.py

@@ -1,0 +1,159 @@
+"""The chapter in JupyterLab, offline: it reads as on the site, with no raw MyST markup.
+
+A JupyterLab server (the project's venv, with jupyterlab-myst) starts on a free loopback port in a
+temporary home; headless Chromium opens each chapter's notebook with every request outside
+127.0.0.1 aborted; the test reads the rendered text and looks for the markup that jupyterlab-myst
+should have rendered: roles, directives, their options, and numbers that were not filled in. A
+screenshot goes to test-artifacts/. The server is stopped by its own process group.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+
+#: Text that shows when MyST markup was not rendered.
+RAW_MARKUP = re.compile(
+    r"\{(?:eval|cite|numref|doc|ref|glue(?::\w+)?|exercise|solution|admonition)\}`?"
+    r"|```|:class:|:label:|^\(.+\)=$",
+    re.MULTILINE,
+)
+
+
+#: A folded solution block of sphinx-exercise.
+SOLUTION = re.compile(r"```\{solution\}.*?\n```", re.DOTALL)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("lab-home")
+    port = free_port()
+    env = os.environ | {
+        "HOME": str(home),
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter"),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        f"--ServerApp.port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        f"--ServerApp.root_dir={ROOT / 'book'}",
+        f"--LabApp.workspaces_dir={home / 'workspaces'}",
+        "--LabApp.news_url=",
+        "--allow-root",
+    ]
+    server = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/api/status", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start within 60 s")
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_chapter_reads_in_jupyterlab_without_raw_markup(
+    browser, lab_url: str, artifacts: Path, path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    external: list[str] = []
+
+    def route(r) -> None:
+        if r.request.url.startswith("http://127.0.0.1"):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    try:
+        page.goto(f"{lab_url}/lab/tree/{path.name}", wait_until="load")
+        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=60_000)
+        page.wait_for_timeout(3000)  # let every markdown cell render
+        # JupyterLab keeps only the cells near the view in the page: read the text while scrolling.
+        text = page.evaluate(
+            """async () => {
+              const panel = document.querySelector('.jp-WindowedPanel-outer');
+              const seen = new Set();
+              for (let y = 0; y <= panel.scrollHeight + 600; y += 400) {
+                panel.scrollTop = y;
+                await new Promise(r => setTimeout(r, 250));
+                for (const cell of document.querySelectorAll('.jp-Notebook .jp-Cell')) {
+                  seen.add(cell.innerText);
+                }
+              }
+              panel.scrollTop = 0;
+              await new Promise(r => setTimeout(r, 500));
+              return [...seen.values()].join('\\n');
+            }"""
+        )
+        page.screenshot(path=str(artifacts / f"jupyterlab_{path.stem}.png"))
+    finally:
+        context.close()
+    assert external == [], "JupyterLab requested something from outside"
+    raw = sorted(set(m.group(0) for m in RAW_MARKUP.finditer(text)))
+    assert raw == [], f"raw markup shows in JupyterLab: {raw}"
+    notebook = nbformat.read(path, as_version=4)
+    shown, folded = {}, {}
+    for cell in notebook.cells:
+        results = {
+            e["expression"]: e["result"]["data"]["text/plain"].strip("'\"")
+            for e in cell.metadata.get("user_expressions", [])
+        }
+        outside = SOLUTION.sub("", cell.source)
+        for expression, value in results.items():
+            (shown if f"{{eval}}`{expression}`" in outside else folded)[expression] = value
+    assert shown, "the notebook stores no {eval} results"
+    missing = [v for v in dict.fromkeys(shown.values()) if v not in text]
+    assert missing == [], f"numbers of the text not shown: {missing[:10]}"
+    assert "Solution to Exercise" in text
+    if folded:  # solutions are folded until opened: their own numbers are not on the page yet
+        assert any(v not in text for v in folded.values()), "the solutions are not folded"
