@@ -53,20 +53,6 @@ def test_official_national_totals_2016() -> None:
     assert official["TRUMP, DONALD J."] == 62_984_828
 
 
-def test_mit_national_sums_against_the_fec() -> None:
-    # data/README.md: the MIT rows sum to FEC + 67 (Clinton) and + 234 (Trump); Maryland's separate
-    # write-in rows (78 and 259) more than account for it, leaving -11 and -25 untraced.
-    from explainers import canvass
-
-    table = canvass.national_sums_vs_official(2016)
-    assert table.loc["CLINTON, HILLARY", "difference"] == 67
-    assert table.loc["TRUMP, DONALD J.", "difference"] == 234
-    assert table.loc["CLINTON, HILLARY", "maryland_writein"] == 78
-    assert table.loc["TRUMP, DONALD J.", "maryland_writein"] == 259
-    assert table.loc["CLINTON, HILLARY", "difference_without_maryland_writein"] == -11
-    assert table.loc["TRUMP, DONALD J.", "difference_without_maryland_writein"] == -25
-
-
 def test_romney_is_one_candidate_in_2012() -> None:
     # The MIT file spells him "MITT, ROMNEY" in Washington 2012 (data/corrections.csv).
     returns = data.president_returns()
