@@ -147,3 +147,13 @@ def test_romney_2012_is_one_candidate() -> None:
     assert contests.contest(2012, "WA").runner_up == "ROMNEY, MITT"
     national = contests.national_popular_vote(2012)
     assert list(national.index[:2]) == ["OBAMA, BARACK H.", "ROMNEY, MITT"]
+
+
+def test_a_tie_is_no_unit_of_measure() -> None:
+    import dataclasses
+
+    tie = dataclasses.replace(contests.contest(2016, "NH"), margin=0)
+    with pytest.raises(
+        ValueError, match="New Hampshire 2016 was a tie: no margin to measure against"
+    ):
+        contests.multiple_of(5, tie)

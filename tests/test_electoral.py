@@ -131,3 +131,17 @@ def test_leaders_missing_from_a_state_stop_the_flip(monkeypatch: pytest.MonkeyPa
     )
     with pytest.raises(ValueError, match="2016: the two leading candidates are missing"):
         electoral.cheapest_flip(2016)
+
+
+def test_switch_add_difference_needs_the_same_states(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    real = electoral.cheapest_flip
+
+    def other_states(year: int, method: str = "switch") -> electoral.ElectoralFlip:
+        flip = real(year, method)
+        return flip if method == "switch" else dataclasses.replace(flip, states=("TX",))
+
+    monkeypatch.setattr(electoral, "cheapest_flip", other_states)
+    with pytest.raises(ValueError, match="2016: switching and adding choose different states"):
+        electoral.switch_add_difference(2016)

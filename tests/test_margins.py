@@ -139,3 +139,20 @@ def test_switches_to_overtake_needs_the_winner_largest() -> None:
         margins.switches_to_overtake(10, 11)
     with pytest.raises(ValueError, match="winner_votes must be the largest count"):
         margins.switches_to_overtake(10, 4, 12)
+
+
+@given(total=counts, other=counts)
+def test_two_party_factor_turns_one_percentage_into_the_other(total: int, other: int) -> None:
+    two_party = total - min(other, total)
+    assume(two_party > 0)
+    margin = two_party // 3
+    factor = margins.two_party_factor(total, two_party)
+    assert margins.percent_of(margin, two_party) == pytest.approx(
+        margins.percent_of(margin, total) * factor
+    )
+
+
+@pytest.mark.parametrize(("total", "two_party"), [(10, 0), (10, 11)])
+def test_two_party_factor_refuses_impossible_totals(total: int, two_party: int) -> None:
+    with pytest.raises(ValueError, match="two_party_votes must be above 0 and at most total_votes"):
+        margins.two_party_factor(total, two_party)

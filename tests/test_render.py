@@ -115,3 +115,13 @@ def test_container_width_is_fixed_for_static_drawings() -> None:
     assert render.static_spec(fixed) is fixed
     svg = render.render_html(spec).split("<svg", 1)[1]
     assert 'width="' in svg.split(">", 1)[0]
+
+
+def test_a_vl_convert_without_the_vega_lite_version_is_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import vl_convert as vlc
+
+    monkeypatch.setattr(vlc, "get_vegalite_versions", lambda: ["5.8", "5.20"])
+    with pytest.raises(RuntimeError, match=r"cannot render Vega-Lite 6\.\d+; available: 5.8, 5.20"):
+        render.render_png({"mark": "point"})

@@ -1,0 +1,81 @@
+"""explainers.notebooks: a chapter's source made readable in JupyterLab, with stable ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+from explainers import notebooks
+
+BIB = ROOT / "references.bib"
+
+
+def chapter(*cells: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = list(cells)
+    return nb
+
+
+def test_citations_links_and_figure_numbers_are_written_out() -> None:
+    figure = nbformat.v4.new_code_cell(
+        "chart()", metadata={"mystnb": {"figure": {"name": "fig-a", "caption": "A caption."}}}
+    )
+    figure.metadata["tags"] = ["hide-input"]
+    text = nbformat.v4.new_markdown_cell(
+        "As {numref}`fig-a` shows {cite}`fec2001,fortune2016recount`; see {doc}`margins`."
+    )
+    nb = notebooks.for_jupyterlab(chapter(figure, text), BIB)
+    sources = [c.source for c in nb.cells]
+    assert sources[1] == "**Figure 1.** A caption."
+    assert sources[2] == (
+        "As Figure 1 shows (Federal Election Commission 2001; Reilly 2016); see "
+        "[Margins](margins.ipynb)."
+    )
+    assert nb.cells[0].metadata["jupyter"]["source_hidden"] is True
+    assert sources[-1].startswith("## References")
+    assert "- Reilly 2016. *Hillary Clinton Campaign" in sources[-1]
+
+
+def test_an_unknown_citation_or_figure_is_an_error() -> None:
+    with pytest.raises(KeyError, match=r"citation keys not in references.bib: \['nobody1999'\]"):
+        notebooks.for_jupyterlab(chapter(nbformat.v4.new_markdown_cell("{cite}`nobody1999`")), BIB)
+    with pytest.raises(KeyError, match=r"\{numref\} to 'fig-x': no figure of that name"):
+        notebooks.for_jupyterlab(chapter(nbformat.v4.new_markdown_cell("{numref}`fig-x`")), BIB)
+
+
+def test_ids_follow_content() -> None:
+    a, b = nbformat.v4.new_markdown_cell("same"), nbformat.v4.new_markdown_cell("same")
+    c = nbformat.v4.new_markdown_cell("other")
+    first = notebooks.stable_ids(chapter(a, b, c))
+    ids = [cell.id for cell in first.cells]
+    assert ids[1] == f"{ids[0]}-2" and len(set(ids)) == 3
+    again = notebooks.stable_ids(chapter(nbformat.v4.new_markdown_cell("new"), a, b, c))
+    assert [cell.id for cell in again.cells][1:] == ids  # an inserted cell moves no other id
+
+
+def test_eval_results_are_stored_and_a_failing_expression_is_an_error(tmp_path: Path) -> None:
+    nb = chapter(
+        nbformat.v4.new_code_cell("x = 2_912_790"),
+        nbformat.v4.new_markdown_cell("Bush received {eval}`f'{x:,}'` votes."),
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    done = notebooks.evaluate(nb, tmp_path)
+    (stored,) = done.cells[1].metadata["user_expressions"]
+    assert stored["expression"] == "f'{x:,}'"
+    assert stored["result"]["data"]["text/plain"] == "'2,912,790'"
+    broken = chapter(nbformat.v4.new_markdown_cell("{eval}`undefined_name`"))
+    broken.metadata["kernelspec"] = nb.metadata["kernelspec"]
+    with pytest.raises(RuntimeError, match=r"\{eval\}`undefined_name` failed: NameError"):
+        notebooks.evaluate(broken, tmp_path)
+
+
+def test_chapter_sources_are_recognised() -> None:
+    assert notebooks.is_chapter(ROOT / "book" / "margins.md")
+    assert not notebooks.is_chapter(ROOT / "book" / "intro.md")
