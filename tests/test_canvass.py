@@ -98,7 +98,3 @@ def test_round_to() -> None:
     assert canvass.round_to(29_256, 10_000) == 30_000
     with pytest.raises(ValueError, match="step must be positive, got 0"):
         canvass.round_to(5, 0)
-
-
-def test_spoken_date_has_no_leading_zero() -> None:
-    assert canvass.spoken_date(pd.Timestamp("2016-11-03")) == "3 November 2016"

@@ -16,6 +16,7 @@ def test_formats() -> None:
     assert prose.times(144.77) == "145"
     assert prose.rounded(26_708) == "27,000"
     assert prose.date(pd.Timestamp("2016-11-23")) == "23 November 2016"
+    assert prose.date(pd.Timestamp("2016-11-03")) == "3 November 2016"  # no leading zero
 
 
 @pytest.mark.parametrize("bad", [1.5, "537", True])

@@ -25,7 +25,6 @@ __all__ = [
     "reported_gap",
     "reported_vs_certified",
     "round_to",
-    "spoken_date",
 ]
 
 #: The reports quoted "about 22,000 votes" and the like: figures given in thousands, so a certified
@@ -215,17 +214,6 @@ def reported_gap() -> ReportedGap:
         pa_reported=int(table.loc["PA", "reported"]),
         pa_certified=int(table.loc["PA", "certified"]),
     )
-
-
-def spoken_date(date: pd.Timestamp) -> str:
-    """A date as the prose writes it, ``"23 November 2016"`` (on every platform, unlike ``%-d``).
-
-    Examples
-    --------
-    >>> spoken_date(pd.Timestamp("2016-11-03"))
-    '3 November 2016'
-    """
-    return f"{date.day} {date:%B %Y}"
 
 
 def round_to(value: int, step: int = 1000) -> int:

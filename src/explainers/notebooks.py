@@ -53,6 +53,12 @@ _HIDDEN_TAGS = {"hide-cell", "hide-input", "remove-input"}
 _REMOVED_TAGS = {"remove-cell"}
 
 
+def _figure_name(cell: NotebookNode) -> str | None:
+    """The name of the figure a code cell draws (its ``mystnb.figure.name``), if it is one."""
+    figure = cell.metadata.get("mystnb", {}).get("figure") or {}
+    return figure.get("name") if cell.cell_type == "code" else None
+
+
 def is_chapter(path: Path) -> bool:
     """A Markdown file is a chapter notebook when its front matter names a kernel."""
     text = path.read_text(encoding="utf-8")
@@ -84,13 +90,10 @@ def for_jupyterlab(notebook: NotebookNode, bibliography: Path) -> NotebookNode:
     """The chapter with its Sphinx-only markup rewritten for JupyterLab (see the module docstring)."""
     nb = copy.deepcopy(notebook)
     entries = parse_file(str(bibliography)).entries
-    figures: dict[str, int] = {}
+    names = [name for cell in nb.cells if (name := _figure_name(cell))]
+    figures = {name: number for number, name in enumerate(names, start=1)}
     cited: list[str] = []
     cells = []
-    for cell in nb.cells:
-        figure = cell.metadata.get("mystnb", {}).get("figure")
-        if cell.cell_type == "code" and figure and "name" in figure:
-            figures[figure["name"]] = len(figures) + 1
 
     def cite(match: re.Match[str]) -> str:
         keys = [k.strip() for k in match.group(1).split(",")]
@@ -120,10 +123,11 @@ def for_jupyterlab(notebook: NotebookNode, bibliography: Path) -> NotebookNode:
         if tags & _HIDDEN_TAGS and not tags & _REMOVED_TAGS:
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
         cells.append(cell)
-        figure = cell.metadata.get("mystnb", {}).get("figure")
-        if cell.cell_type == "code" and figure and "name" in figure:
-            caption = f"**Figure {figures[figure['name']]}.** {figure.get('caption', '')}".strip()
-            cells.append(nbformat.v4.new_markdown_cell(caption))
+        if name := _figure_name(cell):
+            caption = cell.metadata["mystnb"]["figure"].get("caption", "")
+            cells.append(
+                nbformat.v4.new_markdown_cell(f"**Figure {figures[name]}.** {caption}".strip())
+            )
     if cited:
         ordered = sorted(cited, key=lambda k: _label(entries[k]).lower())
         listing = "\n".join(f"- {_reference(entries[k])}" for k in ordered)
@@ -174,9 +178,11 @@ def evaluate(notebook: NotebookNode, folder: Path, timeout: int = 300) -> Notebo
             if cell.cell_type == "code":
                 client.execute_cell(cell, index)
                 continue
+            if cell.cell_type != "markdown":
+                continue
             cell.metadata.pop("user_expressions", None)
             expressions = list(dict.fromkeys(EVAL_ROLE.findall(cell.source)))
-            if not expressions or cell.cell_type != "markdown":
+            if not expressions:
                 continue
             msg_id = client.kc.execute(
                 "",
@@ -242,6 +248,6 @@ def compare(stored: NotebookNode, fresh: NotebookNode) -> list[str]:
     for index, (x, y) in enumerate(zip(a["cells"], b["cells"], strict=False)):
         for key in sorted(set(x) | set(y)):
             if x.get(key) != y.get(key):
-                first_line = "".join(y.get("source", ""))[:60].splitlines()[0:1]
-                problems.append(f"cell {index} ({first_line}): {key} differs")
+                first_line = "".join(y.get("source", "")).partition("\n")[0][:60]
+                problems.append(f"cell {index} ({first_line!r}): {key} differs")
     return problems

@@ -13,7 +13,7 @@ import numbers
 
 import pandas as pd
 
-from explainers.canvass import round_to, spoken_date
+from explainers.canvass import round_to
 
 __all__ = ["count", "date", "pct", "rounded", "signed", "times"]
 
@@ -82,5 +82,12 @@ def rounded(value: int, step: int = 1000) -> str:
 
 
 def date(value: pd.Timestamp) -> str:
-    """A date as the prose writes it: ``23 November 2016``."""
-    return spoken_date(pd.Timestamp(value))
+    """A date as the prose writes it, on every platform (``%-d`` works only with glibc).
+
+    Examples
+    --------
+    >>> date(pd.Timestamp("2016-11-03"))
+    '3 November 2016'
+    """
+    value = pd.Timestamp(value)
+    return f"{value.day} {value:%B %Y}"

@@ -130,7 +130,7 @@ def render_html(spec: dict[str, Any]) -> str:
     runs it. (Compiling in the page would also print Vega-Lite's compiler notes to the console,
     e.g. that a chart whose height follows its bars cannot also fit the column's height.)
     """
-    chart_id = "cc-chart-" + hashlib.sha256(_canonical_json(spec).encode()).hexdigest()[:12]
+    chart_id = "cc-chart-" + spec_digest(spec)[:12]
     spec_json = _canonical_json(vlc.vegalite_to_vega(spec, vl_version=_vegalite_version()))
     svg = vlc.vegalite_to_svg(static_spec(spec), vl_version=_vegalite_version())
     description = html.escape(str(spec.get("description", "Chart")), quote=True)
