@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from explainers import book, data, recounts
@@ -51,3 +52,56 @@ def test_margins_in_recount_changes() -> None:
     assert multiples[(2016, "PA")] == pytest.approx(44_292 / 131)
     with pytest.raises(ValueError, match="a recount that changed nothing"):
         recounts.margins_in_recount_changes(book.FOCUS_CONTESTS, change=0)
+
+
+def test_the_wards_add_up_to_the_statewide_change() -> None:
+    wards = recounts.ward_changes()
+    summary = recounts.ward_change_summary(wards)
+    # WEC ward reports: 3,636 reporting units; the statewide lines give Trump +844, Clinton +713.
+    assert summary.units == 3_636
+    assert (wards["trump_change"].sum(), wards["clinton_change"].sum()) == (844, 713)
+    assert summary.net_margin_change == recounts.wisconsin_2016_recount().margin_change == 131
+    assert summary.units_margin_changed <= summary.units_changed < summary.units
+    assert summary.votes_moved >= abs(wards["trump_change"].sum()) + abs(
+        wards["clinton_change"].sum()
+    )
+
+
+def test_the_largest_ward_change_is_milwaukee_ward_34() -> None:
+    # WEC reports, CITY OF MILWAUKEE Ward 34: Trump 8 -> 254, Clinton 795 -> 795, total 855 -> 1,102.
+    summary = recounts.ward_change_summary()
+    assert summary.largest == ("Milwaukee", "CITY OF MILWAUKEE Ward 34", 246)
+    wards = recounts.ward_changes()
+    assert wards["margin_change"].abs().max() == 246
+    low, high, top = summary.margin_change_quantiles
+    assert low <= high <= top < 246
+
+
+def test_a_summary_of_made_up_wards_counts_what_changed() -> None:
+    wards = pd.DataFrame(
+        {
+            "county": ["A", "A", "B", "B"],
+            "reporting_unit": ["1", "2", "1", "2"],
+            "trump_change": [0, 3, -1, 2],
+            "clinton_change": [0, 0, -1, -5],
+        }
+    )
+    wards["margin_change"] = wards["trump_change"] - wards["clinton_change"]
+    wards["votes_moved"] = wards["trump_change"].abs() + wards["clinton_change"].abs()
+    summary = recounts.ward_change_summary(wards)
+    assert (summary.units, summary.units_changed, summary.units_margin_changed) == (4, 3, 2)
+    assert summary.largest == ("B", "2", 7)
+    assert (summary.net_margin_change, summary.top_ten_margin_change, summary.votes_moved) == (
+        10,
+        10,
+        12,
+    )
+
+
+def test_wards_that_disagree_with_the_statewide_lines_are_an_error(data_dir) -> None:
+    path = data_dir / "wi_2016_recount_by_ward.csv"
+    path.write_text(path.read_text().replace("618,377,207,618,377,207", "618,377,207,618,376,207"))
+    with pytest.raises(
+        ValueError, match=r"the reporting units' trump at the recount \(1,405,283\) differs"
+    ):
+        recounts.ward_changes()

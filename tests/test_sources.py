@@ -15,6 +15,7 @@ from explainers import data, sources
     [
         ("wi_2016_recount_by_county.csv", sources.wi_recount_by_county_from_wec),
         ("wi_2016_recount_by_line.csv", sources.wi_recount_by_line_from_wec),
+        ("wi_2016_recount_by_ward.csv", sources.wi_recount_by_ward_from_wec),
     ],
 )
 def test_derived_tables_are_reproduced_byte_for_byte(tmp_path: Path, name: str, derive) -> None:
@@ -76,3 +77,18 @@ def test_reports_with_different_lines_or_counties_are_refused(tmp_path: Path) ->
         sources.wi_recount_by_line_from_wec(a, b)
     with pytest.raises(data.DataValidationError, match="list different counties"):
         sources.wi_recount_by_county_from_wec(a, b)
+
+
+def test_reports_with_different_reporting_units_are_refused(tmp_path: Path) -> None:
+    sheet = pd.read_excel(
+        data.DATA_DIR / sources.WEC_RECOUNT, sheet_name="Ward by Ward Report", header=None
+    )
+    sheet.iloc[11, 1] = "TOWN OF ADAMS Wards 1-4"  # the first unit, renamed
+    edited = tmp_path / "recount.xlsx"
+    sheet.to_excel(edited, sheet_name="Ward by Ward Report", header=False, index=False)
+    with pytest.raises(
+        data.DataValidationError,
+        match=r"2 reporting units are in only one of the two reports, "
+        r"e\.g\. \('ADAMS', 'TOWN OF ADAMS Wards 1-3'\)",
+    ):
+        sources.wi_recount_by_ward_from_wec(recount=edited)

@@ -45,6 +45,7 @@ __all__ = [
     "version",
     "wi_recount_by_county",
     "wi_recount_by_line",
+    "wi_recount_by_ward",
 ]
 
 
@@ -471,4 +472,32 @@ def wi_recount_by_line(path: Path | str | None = None) -> pd.DataFrame:
                 f"{name}, column '{stage}': the ballot lines add up to {lines:,}, "
                 f"not to the {total:,} Total Votes Cast."
             )
+    return frame
+
+
+def wi_recount_by_ward(path: Path | str | None = None) -> pd.DataFrame:
+    """Wisconsin 2016 presidential votes in each reporting unit, at the canvass and after the recount.
+
+    Derived from the Wisconsin Elections Commission's two ward-by-ward reports (see
+    ``data/README.md``): 3,636 reporting units (a ward, or wards reported together), each with its
+    total votes and Trump's and Clinton's votes at both stages. A unit's candidates cannot have more
+    votes than its total, and each (county, reporting unit) appears once.
+    """
+    file = _path("wi_2016_recount_by_ward.csv", path)
+    columns: dict[str, pa.Column] = {"county": pa.Column(str), "reporting_unit": pa.Column(str)}
+    for stage in ("canvass", "recount"):
+        columns |= {f"{c}_{stage}": non_negative_int() for c in ("total", "trump", "clinton")}
+    schema = pa.DataFrameSchema(
+        columns, strict=True, ordered=True, unique=["county", "reporting_unit"]
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    for stage in ("canvass", "recount"):
+        bad = frame[f"trump_{stage}"] + frame[f"clinton_{stage}"] > frame[f"total_{stage}"]
+        check_rows(
+            frame,
+            file.name,
+            f"trump_{stage} + clinton_{stage} <= total_{stage}",
+            bad,
+            lambda r: f"{r.county}, {r.reporting_unit}",
+        )
     return frame

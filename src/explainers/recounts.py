@@ -3,7 +3,9 @@
 A recount counts every ballot again. Wisconsin's 2016 presidential recount, requested by the Green
 Party candidate and completed in December 2016, is the one statewide recount of that election in
 the book's data: the Wisconsin Elections Commission published the canvass and the recount results
-ward by ward, and this module compares them, statewide and county by county.
+ward by ward, and this module compares them, statewide, county by county and ward by ward
+(:func:`ward_changes`, :func:`ward_change_summary`): how many reporting units changed at all, how
+large the changes were, and where the largest came from.
 """
 
 from __future__ import annotations
@@ -11,9 +13,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
 from explainers import contests, data
 
-__all__ = ["RecountChange", "margins_in_recount_changes", "wisconsin_2016_recount"]
+__all__ = [
+    "RecountChange",
+    "WardChangeSummary",
+    "margins_in_recount_changes",
+    "ward_change_summary",
+    "ward_changes",
+    "wisconsin_2016_recount",
+]
 
 _TRUMP, _CLINTON, _SCATTERING = "Donald J. Trump", "Hillary Clinton", "SCATTERING"
 
@@ -119,3 +130,98 @@ def margins_in_recount_changes(
     if change == 0:
         raise ValueError("a recount that changed nothing cannot be a unit of measure")
     return {(y, s): contests.contest(y, s).margin / abs(change) for y, s in contest_list}
+
+
+def ward_changes() -> pd.DataFrame:
+    """Each Wisconsin reporting unit's change in the recount, with checks against the statewide lines.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`explainers.data.wi_recount_by_ward` plus ``trump_change``,
+        ``clinton_change``, ``total_change`` (recount minus canvass), ``margin_change`` (the change
+        in Trump's lead) and ``votes_moved`` (``|trump_change| + |clinton_change|``: how many of
+        the two candidates' votes the recount added or removed in the unit).
+
+    Raises
+    ------
+    ValueError
+        If the units do not add up to the statewide lines of ``wi_2016_recount_by_line.csv``.
+    """
+    wards = data.wi_recount_by_ward()
+    lines = data.wi_recount_by_line().set_index("line")
+    for key, line in (("total", "Total Votes Cast"), ("trump", _TRUMP), ("clinton", _CLINTON)):
+        for stage in ("canvass", "recount"):
+            summed = int(wards[f"{key}_{stage}"].sum())
+            if summed != int(lines.loc[line, stage]):
+                raise ValueError(
+                    f"the reporting units' {key} at the {stage} ({summed:,}) differs from the "
+                    f"statewide line {line!r} ({int(lines.loc[line, stage]):,})"
+                )
+    for key in ("total", "trump", "clinton"):
+        wards[f"{key}_change"] = wards[f"{key}_recount"] - wards[f"{key}_canvass"]
+    wards["margin_change"] = wards["trump_change"] - wards["clinton_change"]
+    wards["votes_moved"] = wards["trump_change"].abs() + wards["clinton_change"].abs()
+    return wards
+
+
+@dataclass(frozen=True)
+class WardChangeSummary:
+    """How Wisconsin's recount changed the reporting units (:func:`ward_change_summary`).
+
+    Attributes
+    ----------
+    units
+        Reporting units in the reports.
+    units_changed, units_margin_changed
+        Units where Trump's or Clinton's count changed at all; units where Trump's lead changed.
+    largest
+        The unit with the largest change in Trump's lead: ``(county, unit, margin change)``.
+    largest_share_of_net
+        Of the statewide net change in the lead, the share the ten units with the largest changes
+        (in absolute value) account for, as a signed fraction (can exceed 1 when others offset).
+    margin_change_quantiles
+        The 50th, 90th and 99th percentiles of the absolute change in the lead per unit.
+    votes_moved
+        Sum over units of ``|trump_change| + |clinton_change|``.
+    """
+
+    units: int
+    units_changed: int
+    units_margin_changed: int
+    largest: tuple[str, str, int]
+    net_margin_change: int
+    top_ten_margin_change: int
+    margin_change_quantiles: tuple[int, int, int]
+    votes_moved: int
+
+
+def ward_change_summary(wards: pd.DataFrame | None = None) -> WardChangeSummary:
+    """Summarise :func:`ward_changes`: how many units changed, by how much, and the largest.
+
+    Examples
+    --------
+    >>> summary = ward_change_summary()
+    >>> summary.units, summary.net_margin_change
+    (3636, 131)
+    """
+    wards = ward_changes() if wards is None else wards
+    absolute = wards["margin_change"].abs()
+    top = wards.loc[absolute.sort_values(ascending=False, kind="stable").index[:10]]
+    biggest = wards.loc[absolute.idxmax()]
+    moved = (wards["trump_change"] != 0) | (wards["clinton_change"] != 0)
+    quantiles = tuple(int(absolute.quantile(q, interpolation="higher")) for q in (0.5, 0.9, 0.99))
+    return WardChangeSummary(
+        units=len(wards),
+        units_changed=int(moved.sum()),
+        units_margin_changed=int((wards["margin_change"] != 0).sum()),
+        largest=(
+            str(biggest["county"]).title(),
+            str(biggest["reporting_unit"]),
+            int(biggest["margin_change"]),
+        ),
+        net_margin_change=int(wards["margin_change"].sum()),
+        top_ten_margin_change=int(top["margin_change"].sum()),
+        margin_change_quantiles=quantiles,  # type: ignore[arg-type]
+        votes_moved=int(wards["votes_moved"].sum()),
+    )

@@ -9,6 +9,8 @@ with the committed CSV; ``scripts/derive_data.py`` rewrites the CSVs).
 - ``wi_2016_recount_by_line.csv`` comes from the "Office Totals:" rows of the same two reports:
   every ballot line (each candidate, registered write-ins and "scattering") at the canvass and after
   the recount.
+- ``wi_2016_recount_by_ward.csv`` comes from the ward rows of the same two reports: every reporting
+  unit's total votes, Trump's and Clinton's votes at the canvass and after the recount.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "WEC_RECOUNT",
     "wi_recount_by_county_from_wec",
     "wi_recount_by_line_from_wec",
+    "wi_recount_by_ward_from_wec",
 ]
 
 #: WEC "Ward by Ward Original Canvass Results - President (Under Recount)".
@@ -138,3 +141,54 @@ def wi_recount_by_county_from_wec(
         "margin_change"
     ]
     return table[columns].reset_index()
+
+
+_WARD_COLUMNS = {"total": _TOTAL_COLUMN, "trump": "Donald J. Trump", "clinton": "Hillary Clinton"}
+
+
+def _ward_rows(path: Path) -> pd.DataFrame:
+    """Every reporting unit of one WEC ward report: county, unit, total, Trump and Clinton."""
+    sheet = pd.read_excel(path, sheet_name=_SHEET, header=None)
+    names = _line_names(sheet)
+    body = sheet.iloc[_NAME_ROW + 1 :]
+    county = body[0].ffill().astype(str).str.strip()
+    unit = body[1].astype(str).str.strip()
+    keep = ~unit.isin(["County Totals:", "nan"]) & (
+        body[0].astype(str).str.strip() != "Office Totals:"
+    )
+    frame = pd.DataFrame({"county": county[keep], "reporting_unit": unit[keep]})
+    for key, column in _WARD_COLUMNS.items():
+        frame[key] = body.loc[keep, column if isinstance(column, int) else names[column]].astype(
+            int
+        )
+    return frame.reset_index(drop=True)
+
+
+def wi_recount_by_ward_from_wec(
+    canvass: Path | str | None = None, recount: Path | str | None = None
+) -> pd.DataFrame:
+    """Build ``wi_2016_recount_by_ward.csv``: each reporting unit at the canvass and after the recount.
+
+    Rows are the reporting units (a ward or a group of wards reported together) of the two WEC ward
+    reports, joined one to one on county and reporting unit (a unit's name alone repeats across
+    counties), in the canvass report's order.
+
+    Raises
+    ------
+    explainers.validation.DataValidationError
+        If the two reports do not list the same reporting units.
+    """
+    keys = ["county", "reporting_unit"]
+    before = _ward_rows(Path(canvass or data.DATA_DIR / WEC_CANVASS))
+    after = _ward_rows(Path(recount or data.DATA_DIR / WEC_RECOUNT))
+    only_one = set(before[keys].itertuples(index=False)) ^ set(after[keys].itertuples(index=False))
+    if only_one or len(before) != len(after):
+        example = tuple(sorted(only_one)[0]) if only_one else "(a repeated unit)"
+        raise data.DataValidationError(
+            f"{len(only_one)} reporting units are in only one of the two reports, e.g. {example}"
+        )
+    table = before.merge(
+        after, on=keys, how="left", suffixes=("_canvass", "_recount"), validate="one_to_one"
+    )
+    columns = [f"{k}_{stage}" for stage in ("canvass", "recount") for k in _WARD_COLUMNS]
+    return table[keys + columns]
