@@ -17,6 +17,112 @@ shares = st.floats(min_value=0.51, max_value=0.99)
 small = st.integers(min_value=0, max_value=5)
 
 
+# --- published values -----------------------------------------------------------------------------
+# The papers (Lindeman & Stark 2012; Lindeman, Stark & Yates 2012; Stark 2010) print the formulas; the
+# numbers below are printed in the test suites and documentation of audit tools that implement them.
+# Only the numbers are copied. Commits are those of the stored copies that were read.
+RLACALC = "nealmcb/rlacalc src/rlacalc/__init__.py @27d49485, doctests of nmin and findAsn"
+
+
+@pytest.mark.parametrize(
+    ("mu", "alpha", "found", "expected", "where"),
+    [
+        (0.20, 0.10, {}, 24, f"{RLACALC}: nmin(margin=0.2) -> 24.0"),
+        (0.10, 0.10, {}, 48, f"{RLACALC}: nmin(margin=0.1) -> 48.0"),
+        (0.05, 0.10, {}, 96, f"{RLACALC}: nmin(margin=0.05) -> 96.0"),
+        (0.002, 0.10, {}, 2393, f"{RLACALC}: nmin(margin=0.002) -> 2393.0"),
+        (0.05, 0.10, {"o1": 1}, 123, f"{RLACALC}: nmin(margin=0.05, o1=1) -> 123.0"),
+        (0.005, 0.10, {"o1": 1, "u1": 1}, 1067, f"{RLACALC}: nmin(margin=0.005, o1=1, u1=1)"),
+        (0.05, 0.20, {}, 67, f"{RLACALC}: nmin(margin=0.05, alpha=0.2) -> 67.0"),
+        (
+            0.01,
+            0.10,
+            {},
+            479,
+            "nealmcb/rlacalc README.md: 'Sample size = 479 for margin 1%, risk 10%'",
+        ),
+        (0.01, 0.10, {"o1": 1}, 615, "nealmcb/rlacalc README.md: 'Sample size = 615 ... o1 1'"),
+        (
+            0.05,
+            0.5,
+            {"gamma": 1.2},
+            34,
+            "cdosco/colorado-rla AuditTest.java @4dc9f9fb, testOptimistic: assertEquals(34, ...)",
+        ),
+    ],
+)
+def test_published_comparison_sample_sizes(
+    mu: float, alpha: float, found: dict, expected: int, where: str
+) -> None:
+    assert audits.comparison_sample_size(mu, alpha, **found) == expected, where
+
+
+def test_published_kaplan_markov_p_values() -> None:
+    # pbstark/StatNotes audit.ipynb @10ebc2f7, cell 2 (New Hampshire 2016: 354,040 v 337,589 of
+    # 354,040 + 337,589 + 33,234 ballots; 200 ballots, one 1-vote overstatement) -> 0.21438135077031842.
+    mu = (354_040 - 337_589) / (354_040 + 337_589 + 33_234)
+    assert audits.kaplan_markov_p_value(mu, 200, o1=1) == pytest.approx(
+        0.21438135077031842, rel=1e-12
+    )
+    # Stark (2010), Table 3, as tested in cdosco/colorado-rla AuditTest.java @4dc9f9fb,
+    # testPValueApproximation: n = 500, mu = 0.02, gamma = 1.01 -> 0.007, 0.054, 0.698, 1.000.
+    for found, expected in (({}, 0.007), ({"o1": 3}, 0.054), ({"o2": 1}, 0.698), ({"o2": 2}, 1.0)):
+        p = audits.kaplan_markov_p_value(0.02, 500, gamma=1.01, **found)
+        assert round(p, 3) == expected, found
+
+
+@pytest.mark.parametrize(
+    ("share", "alpha", "other", "expected", "where"),
+    [
+        (0.6, 0.1, 0.0, 119, "votingworks/arlo test_bravo.py @07458da4, true_asns['test1']: 119"),
+        (0.75, 0.1, 1 / 9, 22, "arlo, true_asns['test2'] (600/200/100 of 900): 22"),
+        (0.6, 0.1, 0.5, 238, "arlo, true_asns['test6'] (300/200/200 of 1000): 238"),
+        (10 / 19, 0.1, 0.05, 1769, "arlo, test_small_third_candidate (10000/9000 of 20000): 1769"),
+        (0.01 / 2 + 0.5, 0.1, 0.0, 46151, f"{RLACALC}: findAsn(margin=0.01) -> 46151.0"),
+        (0.04 / 2 + 0.5, 0.1, 0.0, 2902, f"{RLACALC}: findAsn(margin=0.04) -> 2902.0"),
+        (0.2 / 2 + 0.5, 0.1, 0.0, 119, f"{RLACALC}: findAsn(margin=0.2) -> 119.0"),
+    ]
+    + [
+        # gwexploratoryaudits/r2b2 src/r2b2/tests/asn_tests.json @93539452: 10,000 ballots, two
+        # candidates, winner 9000/8000/7000/6000/5500, alpha 0.1 and 0.05.
+        (w / 10_000, alpha, 0.0, asn, f"r2b2 asn_tests.json: winner_ballots {w}, alpha {alpha}")
+        for alpha, asns in ((0.1, (8, 14, 31, 119, 470)), (0.05, (9, 17, 39, 154, 608)))
+        for w, asn in zip((9000, 8000, 7000, 6000, 5500), asns, strict=True)
+    ],
+)
+def test_published_bravo_average_sample_numbers(
+    share: float, alpha: float, other: float, expected: int, where: str
+) -> None:
+    assert audits.bravo_asn(share, alpha, other_share=other) == expected, where
+
+
+@pytest.mark.parametrize(
+    ("share", "max_draws", "percentiles"),
+    [
+        (0.70, 400, (12, 22, 38, 60, 131)),
+        (0.65, 800, (23, 38, 66, 108, 236)),
+        (0.60, 2000, (49, 84, 149, 244, 538)),
+        (
+            0.55,
+            6000,
+            (193, 332, 587, 974, None),
+        ),  # the table's 99th, 2157, is simulated: exact 2155
+    ],
+)
+def test_exact_stopping_law_reproduces_bravo_table_1(
+    share: float, max_draws: int, percentiles: tuple
+) -> None:
+    """Lindeman, Stark & Yates (2012), Table 1 (risk limit 10%): 25th, 50th, 75th, 90th, 99th
+    percentiles of the sample size, as transcribed in gwexploratoryaudits/brla_explore
+    B2Audits/Scripts/BravoTableError.m @286dcb2a; r2b2 test_so_bravo.py @34ef9372 checks the same
+    90th percentiles (60, 108, 244, 381, 974)."""
+    cumulative = np.cumsum(audits.bravo_stopping_probabilities(share, 0.1, max_draws))
+    found = [int(np.argmax(cumulative >= q)) + 1 for q in (0.25, 0.5, 0.75, 0.9, 0.99)]
+    for got, printed in zip(found, percentiles, strict=True):
+        if printed is not None:
+            assert got == printed
+
+
 # --- properties -----------------------------------------------------------------------------------
 
 

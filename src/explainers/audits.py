@@ -42,6 +42,7 @@ __all__ = [
     "BravoSimulation",
     "audit_sizes",
     "bravo_asn",
+    "bravo_path",
     "bravo_risk",
     "bravo_stopping_probabilities",
     "check_risk_limit",
@@ -395,6 +396,44 @@ def bravo_stopping_probabilities(
             stopped[i] = alive[k : n + 1].sum()
             alive[k : n + 1] = 0.0
     return stopped
+
+
+def bravo_path(
+    winner_share: float,
+    risk_limit: float,
+    *,
+    true_winner_share: float | None = None,
+    max_draws: int = 400,
+    seed: int = 0,
+) -> list[tuple[int, bool, float]]:
+    """One BRAVO audit of a two-candidate contest, ballot by ballot: ``(draw, for_winner, risk)``.
+
+    Ballots are drawn with replacement, each for the reported winner with probability
+    ``true_winner_share`` (the reported share when omitted); ``risk`` is :func:`bravo_risk` after
+    that draw. The path ends at the first draw whose risk is at most ``risk_limit``, or after
+    ``max_draws`` draws (in a real audit, the count would go on, to a full hand count if needed).
+
+    Examples
+    --------
+    >>> path = bravo_path(0.6, 0.1, seed=1)
+    >>> path[-1][2] <= 0.1 or len(path) == 400
+    True
+    """
+    s = _check_share(winner_share, "winner_share")
+    alpha = check_risk_limit(risk_limit)
+    p = s if true_winner_share is None else _real(true_winner_share, "true_winner_share")
+    if not 0 <= p <= 1:
+        raise ValueError(f"true_winner_share must be between 0 and 1, got {true_winner_share!r}")
+    max_draws = check_count(max_draws, "max_draws")
+    draws = np.random.default_rng(seed).random(max_draws) < p
+    path, wins = [], 0
+    for i, for_winner in enumerate(draws.tolist(), start=1):
+        wins += for_winner
+        risk = bravo_risk(s, wins, i - wins)
+        path.append((i, for_winner, risk))
+        if risk <= alpha:
+            break
+    return path
 
 
 @dataclass(frozen=True)
