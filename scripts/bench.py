@@ -10,7 +10,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from explainers import contests, data, electoral, render
+from explainers import audits, contests, data, electoral, render
 from explainers.charts import margins as charts
 
 
@@ -22,6 +22,15 @@ def timed(step: Callable[[], object], repeat: int) -> list[float]:
         step()
         times.append(time.perf_counter() - start)
     return times
+
+
+def wisconsin_bravo() -> audits.BravoSimulation:
+    """10,000 BRAVO audits of Wisconsin 2016 (2.98 million ballots, certified shares, 10% risk)."""
+    wi = contests.contest(2016, "WI")
+    others = wi.total_votes - wi.winner_votes - wi.runner_up_votes
+    return audits.simulate_bravo(
+        wi.winner_votes, wi.runner_up_votes, 0.1, other_votes=others, trials=10_000, seed=1
+    )
 
 
 def cold_load() -> None:
@@ -40,6 +49,11 @@ STEPS: dict[str, tuple[Callable[[], object], int]] = {
     "contest(2016, 'WI') (cached table)": (lambda: contests.contest(2016, "WI"), 50),
     "cheapest_flip, all 12 years": (
         lambda: [electoral.cheapest_flip(y) for y in data.PRESIDENTIAL_YEARS],
+        5,
+    ),
+    "simulate_bravo: 10,000 audits of Wisconsin 2016": (wisconsin_bravo, 5),
+    "bravo_stopping_probabilities(0.6, 0.1, 3000) (exact)": (
+        lambda: audits.bravo_stopping_probabilities(0.6, 0.1, 3000),
         5,
     ),
     "closeness chart spec": (lambda: charts.closeness_chart().to_dict(), 5),
