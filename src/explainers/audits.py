@@ -107,6 +107,16 @@ def _check_share(value: object, what: str) -> float:
     return share
 
 
+def _true_share(value: object, reported: float) -> float:
+    """The winner's true share of the two candidates' votes: ``reported`` when ``None``, else in [0, 1]."""
+    if value is None:
+        return reported
+    share = _real(value, "true_winner_share")
+    if not 0 <= share <= 1:
+        raise ValueError(f"true_winner_share must be between 0 and 1, got {value!r}")
+    return share
+
+
 def _check_gamma(value: object) -> float:
     gamma = _real(value, "gamma")
     if not gamma > 1:
@@ -379,9 +389,7 @@ def bravo_stopping_probabilities(
     max_draws = check_count(max_draws, "max_draws")
     if max_draws < 1:
         raise ValueError("max_draws must be at least 1")
-    p = s if true_winner_share is None else _real(true_winner_share, "true_winner_share")
-    if not 0 <= p <= 1:
-        raise ValueError(f"true_winner_share must be between 0 and 1, got {true_winner_share!r}")
+    p = _true_share(true_winner_share, s)
     z_w, z_l = _bravo_steps(s)
     needed = _winners_needed(np.arange(1, max_draws + 1), z_w, z_l, math.log(1 / alpha))
     alive = np.zeros(max_draws + 1)
@@ -421,9 +429,7 @@ def bravo_path(
     """
     s = _check_share(winner_share, "winner_share")
     alpha = check_risk_limit(risk_limit)
-    p = s if true_winner_share is None else _real(true_winner_share, "true_winner_share")
-    if not 0 <= p <= 1:
-        raise ValueError(f"true_winner_share must be between 0 and 1, got {true_winner_share!r}")
+    p = _true_share(true_winner_share, s)
     max_draws = check_count(max_draws, "max_draws")
     draws = np.random.default_rng(seed).random(max_draws) < p
     path, wins = [], 0
@@ -536,9 +542,7 @@ def simulate_bravo(
     if trials < 1 or max_draws < 1:
         raise ValueError("trials and max_draws must each be at least 1")
     s = w / (w + lose)
-    p = s if true_winner_share is None else _real(true_winner_share, "true_winner_share")
-    if not 0 <= p <= 1:
-        raise ValueError(f"true_winner_share must be between 0 and 1, got {true_winner_share!r}")
+    p = _true_share(true_winner_share, s)
     relevant = (w + lose) / ballots
     z_w, z_l = _bravo_steps(s)
     target = math.log(1 / alpha) - _LOG_TOLERANCE
@@ -648,6 +652,8 @@ class AuditSizes:
         Votes cast for president in the state: what a full hand count examines.
     diluted_margin
         ``margin / ballots``.
+    risk_limit
+        The risk limit the sizes are for.
     comparison
         :func:`comparison_sample_size` with no discrepancies.
     polling

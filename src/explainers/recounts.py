@@ -177,9 +177,11 @@ class WardChangeSummary:
         Units where Trump's or Clinton's count changed at all; units where Trump's lead changed.
     largest
         The unit with the largest change in Trump's lead: ``(county, unit, margin change)``.
-    largest_share_of_net
-        Of the statewide net change in the lead, the share the ten units with the largest changes
-        (in absolute value) account for, as a signed fraction (can exceed 1 when others offset).
+    net_margin_change
+        The statewide net change in Trump's lead (the sum over units).
+    top_ten_margin_change
+        The net change in the lead in the ten units with the largest changes (in absolute value);
+        it can exceed the statewide net change when other units offset it.
     margin_change_quantiles
         The 50th, 90th and 99th percentiles of the absolute change in the lead per unit.
     votes_moved

@@ -75,6 +75,7 @@ def contest_points(
                 "margin": c.margin,
                 "ballots": c.total_votes,
                 "mu": audits.diluted_margin(c.margin, c.total_votes),
+                "short": f"{c.state_po} {c.year}",
                 "s": c.winner_votes / (c.winner_votes + c.runner_up_votes),
                 "o": 1 - (c.winner_votes + c.runner_up_votes) / c.total_votes,
             }
@@ -191,8 +192,11 @@ def sample_size_chart(
             alt.Tooltip("mu:Q", title="Diluted margin", format=".4%"),
         ],
     )
-    names = base.mark_text(align="left", dx=8, fontSize=11, color=FOCUS_COLOR).encode(
-        x=x, y=alt.Y("ballots:Q", scale=y_scale), text="contest:N"
+    # Full names on a wide column, "WI 2016" on a phone (``width`` is the view's width signal).
+    names = (
+        base.transform_calculate(label="width < 420 ? datum.short : datum.contest")
+        .mark_text(align="left", dx=7, fontSize=11, color=FOCUS_COLOR)
+        .encode(x=x, y=alt.Y("ballots:Q", scale=y_scale), text="label:N")
     )
     rules = base.mark_rule(color=FOCUS_COLOR, strokeDash=[2, 2], opacity=0.6).encode(x=x)
     pick = (
@@ -206,13 +210,15 @@ def sample_size_chart(
     readout = (
         pick.transform_calculate(
             readout=(
-                "'At a diluted margin of ' + format(margin_pick, '.2f') + '% and a risk limit of ' + "
+                "'At a diluted margin of ' + format(margin_pick, '.2f') + '%' + "
+                "(width < 420 ? '\\n' : ' ') + 'and a risk limit of ' + "
                 "risk_limit + '%:' + '\\n' + 'comparison audit ' + format(datum.comparison, ',') + "
-                "' ballots; ballot-polling audit ' + format(datum.polling, ',') + ' on average'"
+                "' ballots;' + (width < 420 ? '\\n' : ' ') + 'ballot-polling audit ' + "
+                "format(datum.polling, ',') + ' on average'"
             )
         )
         .mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold", lineBreak="\n")
-        .encode(text="readout:N", x=alt.value(0), y=alt.value(-44))
+        .encode(text="readout:N", x=alt.value(0), y=alt.value(-72))
     )
     pick_rule = pick.mark_rule(color="black", strokeWidth=1).encode(x=x)
     return (
@@ -222,7 +228,7 @@ def sample_size_chart(
             width="container",
             height=360,
             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-            padding={"top": 50, "left": 5, "right": 5, "bottom": 5},
+            padding={"top": 78, "left": 5, "right": 5, "bottom": 5},
             description=(
                 "Line chart on log scales of the ballots an audit examines against the diluted "
                 "margin: a comparison audit's sample size, and a ballot-polling audit's average "
