@@ -11,11 +11,16 @@ fixed width), carries a ``description`` that screen readers announce, and labels
 
 from __future__ import annotations
 
-__all__ = ["FOCUS_COLOR", "OTHER_COLOR", "listing"]
+import altair as alt
+
+__all__ = ["FIT_WIDTH", "FOCUS_COLOR", "OTHER_COLOR", "listing"]
 
 #: Colour of the contests a chapter discusses, and of the others (both pass WCAG AA on white).
 FOCUS_COLOR = "#b2182b"
 OTHER_COLOR = "#6b6b6b"
+
+#: Fit the column's width (with ``width="container"``); the height is each chart's own.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def listing(names: list[str]) -> str:

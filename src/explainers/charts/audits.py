@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 
 from explainers import audits, book, contests, recounts
-from explainers.charts import FOCUS_COLOR, OTHER_COLOR, listing
+from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, listing
 
 __all__ = [
     "COMPARISON_EXPR",
@@ -227,7 +227,7 @@ def sample_size_chart(
         .properties(
             width="container",
             height=360,
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+            autosize=FIT_WIDTH,
             padding={"top": 78, "left": 5, "right": 5, "bottom": 5},
             description=(
                 "Line chart on log scales of the ballots an audit examines against the diluted "
@@ -345,7 +345,7 @@ def audit_walk_chart(table: pd.DataFrame | None = None) -> alt.LayerChart:
         .properties(
             width="container",
             height=260,
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+            autosize=FIT_WIDTH,
             padding={"top": 36, "left": 5, "right": 5, "bottom": 5},
             description=(
                 "Line chart of one ballot-polling audit of a contest reported 60% to 40%: the risk "
@@ -397,7 +397,7 @@ def ward_change_chart(wards: pd.DataFrame | None = None) -> alt.Chart:
         .properties(
             width="container",
             height=220,
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+            autosize=FIT_WIDTH,
             description=(
                 f"Bar chart of the {len(wards):,} Wisconsin reporting units by the change the 2016 "
                 f"recount made to Trump's lead: {int((wards['margin_change'] == 0).sum()):,} units "

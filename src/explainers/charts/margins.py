@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from explainers import book, contests
-from explainers.charts import FOCUS_COLOR, OTHER_COLOR, listing
+from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, listing
 
 __all__ = [
     "MEASURES",
@@ -36,9 +36,6 @@ MEASURES: dict[str, tuple[str, str]] = {
 
 #: The threshold slider's range, in percent of the votes cast.
 THRESHOLD_RANGE = (0.1, 5.0)
-
-#: Fit the column's width; the height follows the number of bars (one step each).
-_FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 #: Room left right of the longest bar for its label, as a multiple of the longest bar.
 _LABEL_ROOM = 1.45
@@ -116,7 +113,7 @@ def margin_comparison_chart(table: pd.DataFrame | None = None) -> alt.LayerChart
         .properties(
             width="container",
             height=alt.Step(34),
-            autosize=_FIT_WIDTH,
+            autosize=FIT_WIDTH,
             description=(
                 f"Bar chart of the winning margin in {listing(names)}, in votes or as a "
                 "percentage of votes cast or of the two-party vote. " + _smallest_sentence(table)
@@ -236,7 +233,7 @@ def closeness_chart(
         .properties(
             width="container",
             height=alt.Step(18),
-            autosize=_FIT_WIDTH,
+            autosize=FIT_WIDTH,
             padding={"top": 56, "left": 5, "right": 5, "bottom": 5},
             description=(
                 "Bar chart of the state presidential contests of the chosen year whose winning "
