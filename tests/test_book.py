@@ -22,6 +22,9 @@ ALLOWED_LITERALS = {
     "1,000": "a hypothetical margin in an exercise, passed to the functions by the reader",
     "1%": "the threshold the text passes to margins.contests_within (a choice, not a result)",
     "0.1%": "the threshold an exercise asks the reader to set",
+    "10%": "the risk limit the text passes to explainers.audits (a choice, not a result)",
+    "5%": "the risk limit an exercise asks the reader to set with a control",
+    "50%": "the true share an exercise asks the reader to pick with a control",
     "1.0": "the threshold the text passes to margins.contests_within",
     "50": "'50 states and DC': what the 51 units of every presidential year are",
 }

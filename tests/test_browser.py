@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SITE
 
-from explainers import book, contests
+from explainers import audits, book, contests
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +22,7 @@ PAGES = [
     "index.html",
     "book/intro.html",
     "book/margins.html",
+    "book/audits.html",
     "book/references.html",
     "search.html",
     "genindex.html",
@@ -245,7 +246,7 @@ OVERFLOW_JS = """
 """
 
 
-@pytest.mark.parametrize("path", ["book/intro.html", CHART_PAGE])
+@pytest.mark.parametrize("path", ["book/intro.html", CHART_PAGE, "book/audits.html"])
 def test_at_phone_width_nothing_is_wider_than_the_column(visit, artifacts: Path, path: str) -> None:
     v = visit(path, viewport=PHONE)
     wait_for_charts(v.page)
@@ -274,3 +275,56 @@ def test_at_phone_width_the_narrow_table_keeps_its_main_columns(visit) -> None:
     shown = [h.inner_text() for h in headings if h.is_visible()]
     assert shown[:3] == ["Contest", "Margin (votes)", "% of votes cast"]
     assert "Votes to add" not in shown
+
+
+AUDITS_PAGE = "book/audits.html"
+
+
+def audit_charts(v: Visit) -> list:
+    """The audits page's charts: sample sizes, the audit walk, the wards, recount shifts."""
+    assert wait_for_charts(v.page) == 4
+    return v.page.locator(".cc-chart").all()
+
+
+@pytest.mark.parametrize(("risk_limit", "margin"), [(10, 1.0), (5, 0.25), (20, 5.0), (1, 0.01)])
+def test_audit_size_controls_match_explainers(visit, risk_limit: int, margin: float) -> None:
+    v = visit(AUDITS_PAGE)
+    chart = audit_charts(v)[0]
+    set_control(chart, "Risk limit", risk_limit)
+    set_control(chart, "Diluted margin", margin)
+    alpha = risk_limit / 100
+    curves = [d for d in mark_data(chart, "line") if "k" in d]
+    assert len(curves) > 300
+    for d in curves:
+        if d["method"] == "Comparison audit":
+            assert d["n"] == audits.comparison_sample_size(d["m"], alpha), d
+        else:
+            assert d["n"] == audits.bravo_asn(d["s"], alpha), d
+    points = [d for d in mark_data(chart, "symbol") if "contest" in d]
+    for year, state in book.FOCUS_CONTESTS:
+        size = audits.audit_sizes(contests.contest(year, state), alpha)
+        got = {d["kind"]: d["n"] for d in points if d["contest"] == size.contest}
+        assert got == {"comparison": size.comparison, "polling": size.polling, "full": size.ballots}
+    (readout,) = [d["readout"] for d in mark_data(chart, "text") if "readout" in d]
+    m = margin / 100
+    assert f"comparison audit {audits.comparison_sample_size(m, alpha):,} ballots" in readout
+    assert f"ballot-polling audit {audits.bravo_asn((1 + m) / 2, alpha):,} on average" in readout
+
+
+@pytest.mark.parametrize(("true_share", "run"), [(60, 1), (55, 3), (50, 7), (45, 10)])
+def test_audit_walk_controls_match_bravo_path(visit, true_share: int, run: int) -> None:
+    v = visit(AUDITS_PAGE)
+    chart = audit_charts(v)[1]
+    before = chart.locator("svg.marks").inner_html()
+    set_control(chart, "Reported winner", true_share)
+    set_control(chart, "Audit number", run)
+    path = audits.bravo_path(0.6, 0.1, true_winner_share=true_share / 100, seed=run)
+    line = sorted((d["draw"], d["risk"]) for d in mark_data(chart, "line"))
+    assert [draw for draw, _ in line] == [draw for draw, _, _ in path]
+    for (_, page_risk), (_, _, risk) in zip(line, path, strict=True):
+        assert page_risk == pytest.approx(risk, rel=1e-12)
+    (headline,) = [d["headline"] for d in mark_data(chart, "text") if "headline" in d]
+    stopped = path[-1][2] <= 0.1
+    assert headline.startswith(f"Audit {run} stopped after" if stopped else f"Audit {run} had not")
+    if (true_share, run) != (60, 1):
+        assert chart.locator("svg.marks").inner_html() != before

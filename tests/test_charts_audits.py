@@ -1,11 +1,13 @@
-"""explainers.charts.audits: the specs carry explainers.audits' values; the page uses its formulas."""
+"""explainers.charts.audits and tables.audits: the specs and tables carry explainers' values."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from explainers import audits, book, contests, recounts
 from explainers.charts import audits as charts
+from explainers.tables import audits as tables
 
 
 def datasets(spec: dict) -> list[list[dict]]:
@@ -49,11 +51,60 @@ def test_ward_chart_counts_every_unit() -> None:
     assert sum(r["units"] for r in rows) == recounts.ward_change_summary().units
 
 
+def test_audit_size_table_is_audit_sizes() -> None:
+    frame = tables.audit_size_table(0.1).frame.set_index("Contest")
+    for year, state in book.FOCUS_CONTESTS:
+        size = audits.audit_sizes(contests.contest(year, state), 0.1)
+        assert frame.loc[size.contest, "Comparison"] == size.comparison
+        assert frame.loc[size.contest, "Hand count"] == size.ballots
+    assert frame.loc["Florida 2000", "Ballot polling (avg.)"] == "full count"
+
+
+def test_ward_table_lists_the_largest_changes_first() -> None:
+    frame = tables.ward_table(5).frame
+    assert list(frame["Change in Trump's lead"].abs()) == sorted(
+        frame["Change in Trump's lead"].abs(), reverse=True
+    )
+    assert frame.iloc[0]["Reporting unit"] == "CITY OF MILWAUKEE Ward 34"
+    assert isinstance(frame, pd.DataFrame) and len(frame) == 5
+
+
+def test_recount_rules_table_says_which_2016_margins_triggered_a_recount() -> None:
+    frame = tables.recount_rules_table().frame.set_index("State")
+    assert list(frame.index) == ["Florida", "Michigan", "Pennsylvania", "Wisconsin"]
+    assert frame.loc["Michigan", "2016 margin"] == contests.contest(2016, "MI").margin
+    assert set(frame["Automatic in 2016?"]) == {"no"}
+    rules = recounts.recount_rules()
+    assert (
+        frame.loc["Wisconsin", "Who may ask"]
+        == rules.loc[(rules["state_po"] == "WI") & (rules["rule"] == "request"), "summary"].item()
+    )
+
+
+def test_recount_events_table_lists_every_event_in_order() -> None:
+    frame = tables.recount_events_table().frame
+    assert len(frame) == len(recounts.recount_events())
+    assert frame.iloc[0]["Date"] == "25 Nov 2016"
+
+
+def test_recount_shift_chart_holds_each_recount_and_each_contest_margin() -> None:
+    table = charts.recount_shift_table()
+    kinds = table.groupby("kind")["votes"].count()
+    assert kinds[charts.SHIFT_KINDS[2]] == len(book.FOCUS_CONTESTS)
+    assert kinds[charts.SHIFT_KINDS[0]] + kinds[charts.SHIFT_KINDS[1]] == len(
+        recounts.recount_shifts()
+    )
+    wi = table.set_index("label").loc["WI 2016 margin", "votes"]
+    assert wi == contests.contest(2016, "WI").margin
+    assert list(table["votes"]) == sorted(table["votes"])
+
+
 def test_every_audit_chart_is_described_and_its_controls_labelled() -> None:
     for chart in (
         charts.sample_size_chart(),
         charts.audit_walk_chart(),
         charts.ward_change_chart(),
+        charts.recount_shift_chart(),
     ):
         spec = chart.to_dict()
         assert len(spec["description"]) > 40

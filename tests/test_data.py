@@ -121,6 +121,45 @@ def test_every_source_key_in_data_is_in_the_bibliography() -> None:
         assert set(table["source"]) <= keys
 
 
+def test_cited_figures_stand_in_their_quotations_with_their_sources() -> None:
+    figures = data.cited_figures()
+    assert set(figures["source"]) <= _bib_keys()
+    assert figures["key"].is_unique
+    # Wisconsin's recount cost as the Associated Press reported the Commission's total
+    # (ap2017wicost, 10 Jan 2017), and Pennsylvania's audit rule (padosaudits).
+    cost = figures.set_index("key").loc["wi_recount_cost"]
+    assert (cost["value"], cost["written"]) == (2005603, "$2,005,603")
+    assert figures.set_index("key").loc["pa_audit_share", "written"] == "2%"
+
+
+def test_recount_rules_cover_four_states_three_rules_each_with_sources() -> None:
+    rules = data.recount_rules_2016()
+    assert len(rules) == len(data.RECOUNT_RULE_STATES) * len(data.RECOUNT_RULES)
+    assert set(rules["source"]) <= _bib_keys()
+    automatic = rules[rules["rule"] == "automatic"].set_index("state_po")
+    # Michigan: 2,000 votes (MCL 168.880a, detroitnews2016trigger); Florida and Pennsylvania:
+    # 0.5% (politico2016rules; 25 P.S. 3154(g)); Wisconsin: none (wecunofficial).
+    assert automatic.loc["MI", ["threshold", "threshold_unit"]].tolist() == [2000, "votes"]
+    assert automatic.loc["FL", "threshold"] == automatic.loc["PA", "threshold"] == 0.5
+    assert automatic["threshold"].isna().loc["WI"]
+
+
+def test_a_state_missing_a_rule_is_named(data_copy) -> None:
+    path = data_copy("recount_rules_2016.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("WI,cost")))
+    with pytest.raises(DataValidationError, match=r"no row for WI cost"):
+        data.recount_rules_2016(path)
+
+
+def test_recount_events_and_shifts_carry_their_sources() -> None:
+    events, shifts = data.recount_events_2016(), data.recount_shifts()
+    assert set(events["source"]) | set(shifts["source"]) <= _bib_keys()
+    assert set(events["state_po"]) == {"MI", "PA", "WI"}
+    # The three reversals since 2000 (FairVote, via NCSL 2020): WA 2004, VT 2006, MN 2008.
+    assert sorted(shifts.loc[shifts["reversed"], "state_po"]) == ["MN", "VT", "WA"]
+
+
 def _bib_keys() -> set[str]:
     text = (data.DATA_DIR.parent / "references.bib").read_text()
     return {
@@ -278,6 +317,78 @@ ONE_CELL_EDITS = [
         ",2214,2221,8",
         data.wi_recount_by_county,
         r"(?s)margin at canvass = trump - clinton.*ADAMS",
+    ),
+    (
+        "a cited figure changed without its quotation",
+        "cited_figures.csv",
+        2,
+        "2005603,",
+        "2005604,",
+        data.cited_figures,
+        r"(?s)rule 'written stands for value'.*wi_recount_cost: '\$2,005,603' does not stand for 2,005,604",
+    ),
+    (
+        "a cited figure written differently from its source",
+        "cited_figures.csv",
+        2,
+        ',"$2,005,603",',
+        ',"$2,005,000",',
+        data.cited_figures,
+        r"(?s)rule 'written appears in quote'.*wi_recount_cost",
+    ),
+    (
+        "a recount threshold its quotation does not give",
+        "recount_rules_2016.csv",
+        5,
+        ",2000,votes,",
+        ",1000,votes,",
+        data.recount_rules_2016,
+        r"(?s)rule 'the threshold appears in the quotation'.*MI automatic: 1000 votes",
+    ),
+    (
+        "a threshold without its unit",
+        "recount_rules_2016.csv",
+        5,
+        ",2000,votes,",
+        ",2000,,",
+        data.recount_rules_2016,
+        r"rule 'threshold and threshold_unit are given together'",
+    ),
+    (
+        "a state the rules do not cover",
+        "recount_rules_2016.csv",
+        2,
+        "FL,automatic",
+        "GA,automatic",
+        data.recount_rules_2016,
+        r"line 2, column 'state_po'",
+    ),
+    (
+        "an event before the election",
+        "recount_events_2016.csv",
+        2,
+        "2016-11-25",
+        "2016-11-05",
+        data.recount_events_2016,
+        r"line 2, column 'date'",
+    ),
+    (
+        "events out of order",
+        "recount_events_2016.csv",
+        3,
+        "2016-11-29",
+        "2016-11-20",
+        data.recount_events_2016,
+        r"rule 'events are in date order'",
+    ),
+    (
+        "a recount shift its quotation does not give",
+        "recount_shifts.csv",
+        2,
+        ",1247,",
+        ",1274,",
+        data.recount_shifts,
+        r"(?s)rule 'the shift appears in the quotation'.*2000 FL: 1,274",
     ),
     (
         "unknown measure",

@@ -115,9 +115,19 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
 
     page.route("**/*", route)
     try:
-        page.goto(f"{lab_url}/lab/tree/{path.name}", wait_until="load")
+        # A workspace of its own, reset, so that JupyterLab does not reopen the notebook an
+        # earlier test opened beside this one.
+        page.goto(
+            f"{lab_url}/lab/workspaces/{path.stem}/tree/{path.name}?reset", wait_until="load"
+        )
         page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=60_000)
-        page.wait_for_timeout(3000)  # let every markdown cell render
+        # The myst renderer has started once the first chapter's objectives box is drawn (on a
+        # loaded machine that can take longer than any fixed pause).
+        page.wait_for_function(
+            "() => !document.querySelector('.jp-Notebook').innerText.includes('{admonition}')",
+            timeout=60_000,
+        )
+        page.wait_for_timeout(1500)  # let the other markdown cells in view render
         # JupyterLab keeps only the cells near the view in the page: read the text while scrolling.
         text = page.evaluate(
             """async () => {
@@ -125,7 +135,7 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
               const seen = new Set();
               for (let y = 0; y <= panel.scrollHeight + 600; y += 400) {
                 panel.scrollTop = y;
-                await new Promise(r => setTimeout(r, 250));
+                await new Promise(r => setTimeout(r, 400));
                 for (const cell of document.querySelectorAll('.jp-Notebook .jp-Cell')) {
                   seen.add(cell.innerText);
                 }

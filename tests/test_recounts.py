@@ -1,11 +1,13 @@
-"""explainers.recounts: what Wisconsin's 2016 recount changed, from the WEC ward reports."""
+"""explainers.recounts: Wisconsin's 2016 recount from the WEC ward reports, and the 2016 rules and record."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pandas as pd
 import pytest
 
-from explainers import book, data, recounts
+from explainers import book, contests, data, recounts
 
 
 def test_wisconsin_recount_both_sides() -> None:
@@ -105,3 +107,39 @@ def test_wards_that_disagree_with_the_statewide_lines_are_an_error(data_dir) -> 
         ValueError, match=r"the reporting units' trump at the recount \(1,405,283\) differs"
     ):
         recounts.ward_changes()
+
+
+# --- 2016 rules, events and the record of recounts -----------------------------------------------
+
+
+@pytest.mark.parametrize("state", ["FL", "MI", "PA", "WI"])
+def test_no_2016_margin_in_the_four_states_triggered_an_automatic_recount(state: str) -> None:
+    # Certified 2016 margins (MIT file): FL 1.2%, MI 10,704 votes, PA 0.72%, WI none automatic.
+    assert recounts.automatic_recount(contests.contest(2016, state)) is False
+
+
+def test_a_margin_at_the_threshold_triggers_and_one_above_does_not() -> None:
+    mi = contests.contest(2016, "MI")
+    assert recounts.automatic_recount(dataclasses.replace(mi, margin=2000)) is True
+    assert recounts.automatic_recount(dataclasses.replace(mi, margin=2001)) is False
+    pa = contests.contest(2016, "PA")
+    assert recounts.automatic_recount(dataclasses.replace(pa, margin_pct=0.5)) is True
+    assert recounts.automatic_recount(dataclasses.replace(pa, margin_pct=0.51)) is False
+    wi = contests.contest(2016, "WI")
+    assert recounts.automatic_recount(dataclasses.replace(wi, margin=1, margin_pct=0.0)) is False
+
+
+def test_rules_of_another_year_or_state_are_refused() -> None:
+    with pytest.raises(ValueError, match="the recount rules in data/ are those of 2016, not 2000"):
+        recounts.automatic_recount(contests.contest(2000, "FL"))
+    with pytest.raises(ValueError, match="no 2016 recount rules for 'GA'; the book covers FL, MI"):
+        recounts.automatic_recount(contests.contest(2016, "GA"))
+    assert list(recounts.recount_rules("WI")["rule"]) == ["automatic", "request", "cost"]
+
+
+def test_the_recorded_wisconsin_shift_is_the_ward_files_net_change() -> None:
+    """The Commission's "131 votes" (wec2016recountdone) is the net change in its ward files."""
+    shifts = recounts.recount_shifts().set_index(["year", "state_po"])
+    assert shifts.loc[(2016, "WI"), "shift"] == recounts.ward_change_summary().net_margin_change
+    events = recounts.recount_events()
+    assert events["date"].is_monotonic_increasing

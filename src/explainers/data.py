@@ -34,13 +34,19 @@ from explainers.validation import (
 __all__ = [
     "DATA_DIR",
     "PRESIDENTIAL_YEARS",
+    "RECOUNT_RULES",
+    "RECOUNT_RULE_STATES",
     "TOTAL_ELECTORAL_VOTES",
     "DataValidationError",
+    "cited_figures",
     "corrections",
     "district_electors",
     "electoral_votes",
     "official_totals",
     "president_returns",
+    "recount_events_2016",
+    "recount_rules_2016",
+    "recount_shifts",
     "reported_counts",
     "version",
     "wi_recount_by_county",
@@ -500,4 +506,215 @@ def wi_recount_by_ward(path: Path | str | None = None) -> pd.DataFrame:
             bad,
             lambda r: f"{r.county}, {r.reporting_unit}",
         )
+    return frame
+
+
+# --------------------------------------------------------------------------------------------------
+# Cited facts: figures the prose takes from a named source, and the recount record
+# --------------------------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _written_value(written: str) -> float | None:
+    """The number a figure written as in a source stands for: ``$1 million``, ``2,725``, ``0.05%``.
+
+    Returns None for text that is not one of these forms.
+
+    Examples
+    --------
+    >>> _written_value("$1 million"), _written_value("2,725"), _written_value("three")
+    (1000000.0, 2725.0, 3.0)
+    """
+    text = written.strip().lower()
+    if text in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[text])
+    text = text.removeprefix("$").removesuffix("%").removesuffix(" percent")
+    scale = 1.0
+    if text.endswith(" million"):
+        text, scale = text.removesuffix(" million"), 1e6
+    try:
+        return float(text.replace(",", "")) * scale
+    except ValueError:
+        return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def cited_figures(path: Path | str | None = None) -> pd.DataFrame:
+    """Figures the book quotes from outside sources, each with its source and the exact sentence.
+
+    ``written`` is the figure as the source prints it (``$2,005,603``, ``2%``, ``three``) and as the
+    book prints it; it must appear word for word in ``quote`` and stand for ``value``, so a figure
+    can be edited in one place only by editing the quotation that supports it. Keys are unique
+    snake_case names; the prose reads them with :func:`explainers.recounts.cited`.
+    """
+    file = _path("cited_figures.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "key": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
+            "value": pa.Column(float, pa.Check.ge(0), coerce=True),
+            "written": pa.Column(str),
+            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
+            "quote": pa.Column(str),
+        },
+        strict=True,
+        ordered=True,
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    check_rows(
+        frame,
+        file.name,
+        "written appears in quote",
+        frame.apply(lambda r: _one_line(r.written) not in _one_line(r.quote), axis=1),
+        lambda r: f"{r.key}: {r.written!r} is not in the quotation",
+    )
+    check_rows(
+        frame,
+        file.name,
+        "written stands for value",
+        frame.apply(lambda r: _written_value(r.written) != r.value, axis=1),
+        lambda r: f"{r.key}: {r.written!r} does not stand for {r.value:,.12g}",
+    )
+    return frame
+
+
+#: The states whose 2016 recount rules the book compares, and the three kinds of rule.
+RECOUNT_RULE_STATES = ("FL", "MI", "PA", "WI")
+RECOUNT_RULES = ("automatic", "request", "cost")
+
+#: How a rule's threshold may be written in its quotation, besides "0.5%" or "0.5 percent".
+_THRESHOLD_WORDS = {0.5: "one-half of a percent", 0.25: ".25 percent"}
+
+
+def _threshold_quoted(threshold: float, unit: str, quote: str) -> bool:
+    if unit == "votes":
+        forms = [f"{threshold:,.0f}"]
+    else:
+        forms = [f"{threshold:g}%", f"{threshold:g} percent", _THRESHOLD_WORDS.get(threshold, "%%")]
+    return any(f in quote for f in forms)
+
+
+def recount_rules_2016(path: Path | str | None = None) -> pd.DataFrame:
+    """Each state's recount rules in force in November 2016, each quoted from its source.
+
+    For each state: what triggers a recount, who may ask for one and who pays, each stated in a
+    short summary and supported by a quotation.
+
+    ``threshold`` (with ``threshold_unit``: ``percent`` of the votes cast, or ``votes``) is given
+    only where the rule has one, and must appear in the quotation. Every state has exactly one row
+    for each rule.
+    """
+    file = _path("recount_rules_2016.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "state_po": pa.Column(str, pa.Check.isin(RECOUNT_RULE_STATES)),
+            "rule": pa.Column(str, pa.Check.isin(RECOUNT_RULES)),
+            "summary": pa.Column(str),
+            "threshold": pa.Column(float, pa.Check.gt(0), coerce=True, nullable=True),
+            "threshold_unit": pa.Column(str, pa.Check.isin(["percent", "votes"]), nullable=True),
+            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
+            "quote": pa.Column(str),
+        },
+        strict=True,
+        ordered=True,
+        unique=["state_po", "rule"],
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    check_rows(
+        frame,
+        file.name,
+        "threshold and threshold_unit are given together",
+        frame["threshold"].isna() != frame["threshold_unit"].isna(),
+        lambda r: f"{r.state_po} {r.rule}",
+    )
+    check_rows(
+        frame,
+        file.name,
+        "the threshold appears in the quotation",
+        frame.apply(
+            lambda r: (
+                pd.notna(r.threshold)
+                and not _threshold_quoted(r.threshold, r.threshold_unit, r.quote)
+            ),
+            axis=1,
+        ),
+        lambda r: f"{r.state_po} {r.rule}: {r.threshold:g} {r.threshold_unit}",
+    )
+    missing = [
+        f"{s} {r}"
+        for s in RECOUNT_RULE_STATES
+        for r in RECOUNT_RULES
+        if not ((frame["state_po"] == s) & (frame["rule"] == r)).any()
+    ]
+    if missing:
+        raise DataValidationError(f"{file.name}: no row for {', '.join(missing)}.")
+    return frame
+
+
+def recount_events_2016(path: Path | str | None = None) -> pd.DataFrame:
+    """The 2016 recount requests in Wisconsin, Michigan and Pennsylvania, event by event.
+
+    Each row is one dated event with its source and the sentence that reports it. Dates lie between
+    the election (8 November 2016) and the end of January 2017, in order.
+    """
+    file = _path("recount_events_2016.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "date": pa.Column(
+                "datetime64[ns]",
+                pa.Check.in_range(pd.Timestamp("2016-11-08"), pd.Timestamp("2017-01-31")),
+                coerce=True,
+            ),
+            "state_po": pa.Column(str, pa.Check.isin(["MI", "PA", "WI"])),
+            "event": pa.Column(str),
+            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
+            "quote": pa.Column(str),
+        },
+        strict=True,
+        ordered=True,
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    check_rows(
+        frame,
+        file.name,
+        "events are in date order",
+        frame["date"] < frame["date"].cummax(),
+        lambda r: f"{r.date:%Y-%m-%d} comes after a later date",
+    )
+    return frame
+
+
+def recount_shifts(path: Path | str | None = None) -> pd.DataFrame:
+    """How far single statewide recounts moved the margin between the top two candidates.
+
+    One row per recount: the shift in votes as its source gives it, whether the recount reversed
+    the outcome, and the quotation; the shift must appear in the quotation.
+    """
+    file = _path("recount_shifts.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.in_range(2000, 2030), coerce=True),
+            "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES))),
+            "office": pa.Column(str),
+            "shift": non_negative_int(),
+            "reversed": pa.Column(str, pa.Check.isin(["true", "false"])),
+            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
+            "quote": pa.Column(str),
+        },
+        strict=True,
+        ordered=True,
+        unique=["year", "state_po", "office"],
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    check_rows(
+        frame,
+        file.name,
+        "the shift appears in the quotation",
+        frame.apply(lambda r: f"{r['shift']:,}" not in r.quote, axis=1),
+        lambda r: f"{r.year} {r.state_po}: {r['shift']:,}",
+    )
+    frame["reversed"] = frame["reversed"] == "true"
     return frame

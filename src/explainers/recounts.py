@@ -6,6 +6,11 @@ the book's data: the Wisconsin Elections Commission published the canvass and th
 ward by ward, and this module compares them, statewide, county by county and ward by ward
 (:func:`ward_changes`, :func:`ward_change_summary`): how many reporting units changed at all, how
 large the changes were, and where the largest came from.
+
+It also holds the context the book sets that recount in: each state's recount rules in 2016
+(:func:`recount_rules`, :func:`automatic_recount`), the three 2016 requests and what became of each
+(:func:`recount_events`), and how far other statewide recounts moved a margin
+(:func:`recount_shifts`), each row with its source and quotation in ``data/``.
 """
 
 from __future__ import annotations
@@ -20,7 +25,12 @@ from explainers import contests, data
 __all__ = [
     "RecountChange",
     "WardChangeSummary",
+    "automatic_recount",
     "margins_in_recount_changes",
+    "recount_events",
+    "recount_rules",
+    "recount_shifts",
+    "unit_name",
     "ward_change_summary",
     "ward_changes",
     "wisconsin_2016_recount",
@@ -226,4 +236,86 @@ def ward_change_summary(wards: pd.DataFrame | None = None) -> WardChangeSummary:
         top_ten_margin_change=int(top["margin_change"].sum()),
         margin_change_quantiles=quantiles,  # type: ignore[arg-type]
         votes_moved=int(wards["votes_moved"].sum()),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# The rules of 2016, the requests of 2016, and the record of statewide recounts
+# --------------------------------------------------------------------------------------------------
+
+
+def recount_rules(state_po: str | None = None) -> pd.DataFrame:
+    """The recount rules of November 2016 (``data/recount_rules_2016.csv``), one row per rule.
+
+    Each of Florida, Michigan, Pennsylvania and Wisconsin has three rules: ``automatic`` (what
+    triggers a recount without a request), ``request`` (who may ask) and ``cost`` (who pays).
+
+    Raises
+    ------
+    ValueError
+        For a state the file does not cover.
+    """
+    rules = data.recount_rules_2016()
+    if state_po is None:
+        return rules
+    if state_po not in data.RECOUNT_RULE_STATES:
+        raise ValueError(
+            f"no 2016 recount rules for {state_po!r}; the book covers "
+            f"{', '.join(data.RECOUNT_RULE_STATES)}"
+        )
+    return rules[rules["state_po"] == state_po].reset_index(drop=True)
+
+
+def automatic_recount(contest: contests.ContestMargin) -> bool:
+    """Whether ``contest``'s margin falls within its state's 2016 automatic-recount threshold.
+
+    A threshold in ``percent`` is compared with the margin as a percentage of all the votes cast
+    for the office (``contest.margin_pct``), one in ``votes`` with the margin in votes; both
+    include the threshold itself ("0.5% or less"). A state with no automatic recount gives False.
+
+    Examples
+    --------
+    >>> automatic_recount(contests.contest(2016, "MI"))  # 10,704 votes, trigger 2,000
+    False
+
+    Raises
+    ------
+    ValueError
+        For a contest other than 2016's, since the rules are those of 2016, or a state the rules
+        file does not cover.
+    """
+    if contest.year != 2016:
+        raise ValueError(
+            f"the recount rules in data/ are those of 2016, not {contest.year}; "
+            "rules change (Wisconsin's in 2017, Michigan's in 2018 and 2024)"
+        )
+    rule = recount_rules(contest.state_po).set_index("rule").loc["automatic"]
+    if pd.isna(rule["threshold"]):
+        return False
+    measure = contest.margin_pct if rule["threshold_unit"] == "percent" else contest.margin
+    return bool(measure <= rule["threshold"])
+
+
+def recount_events() -> pd.DataFrame:
+    """The 2016 requests in Wisconsin, Michigan and Pennsylvania, event by event, dated and sourced."""
+    return data.recount_events_2016()
+
+
+def recount_shifts() -> pd.DataFrame:
+    """Statewide recounts and how far each moved the margin (``data/recount_shifts.csv``)."""
+    return data.recount_shifts()
+
+
+def unit_name(reporting_unit: str) -> str:
+    """A WEC reporting unit's name as a sentence writes it.
+
+    Examples
+    --------
+    >>> unit_name("CITY OF MILWAUKEE Ward 34")
+    'City of Milwaukee Ward 34'
+    """
+    small = {"of", "and"}
+    words = reporting_unit.split()
+    return " ".join(
+        w.lower() if i and w.lower() in small else w.capitalize() for i, w in enumerate(words)
     )

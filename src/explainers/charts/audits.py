@@ -29,11 +29,14 @@ __all__ = [
     "POLLING_EXPR",
     "RISK_EXPR",
     "RISK_LIMIT_RANGE",
+    "SHIFT_KINDS",
     "TRUE_SHARES",
     "WALK",
     "audit_walk_chart",
     "audit_walk_table",
     "contest_points",
+    "recount_shift_chart",
+    "recount_shift_table",
     "sample_size_chart",
     "ward_change_chart",
 ]
@@ -405,4 +408,85 @@ def ward_change_chart(wards: pd.DataFrame | None = None) -> alt.Chart:
                 f"votes are drawn at the ends: {named}."
             ),
         )
+    )
+
+
+#: The three kinds of row in :func:`recount_shift_table`, in the order the legend lists them.
+SHIFT_KINDS = ("Recount shift", "Recount shift, outcome reversed", "Margin at stake")
+
+
+def recount_shift_table() -> pd.DataFrame:
+    """How far statewide recounts moved a margin, beside the margins of the book's contests.
+
+    One row per recount in ``data/recount_shifts.csv`` and one per contest of
+    :data:`explainers.book.FOCUS_CONTESTS` (its certified margin), with a short ``label``.
+    """
+    shifts = recounts.recount_shifts()
+    rows = [
+        {
+            "label": f"{s.state_po} {s.year} {s.office}",
+            "votes": int(s.shift),
+            "kind": SHIFT_KINDS[1] if s.reversed else SHIFT_KINDS[0],
+        }
+        for s in shifts.itertuples()
+    ]
+    for year, state in book.FOCUS_CONTESTS:
+        c = contests.contest(year, state)
+        rows.append({"label": f"{state} {year} margin", "votes": c.margin, "kind": SHIFT_KINDS[2]})
+    return pd.DataFrame(rows).sort_values("votes", kind="stable").reset_index(drop=True)
+
+
+def recount_shift_chart() -> alt.Chart:
+    """Dot chart: the votes single recounts moved, against the margins of Florida 2000 and 2016."""
+    table = recount_shift_table()
+    biggest = table[table["kind"] != SHIFT_KINDS[2]]["votes"].max()
+    dots = (
+        alt.Chart(table)
+        .mark_point(filled=True, size=110)
+        .encode(
+            x=alt.X(
+                "votes:Q",
+                title="Votes (log scale)",
+                scale=alt.Scale(type="log", domain=[100, 100_000]),
+                axis=alt.Axis(values=[100, 1000, 10_000, 100_000], format=","),
+            ),
+            y=alt.Y("label:N", sort=None, title=None),
+            color=alt.Color(
+                "kind:N",
+                scale=alt.Scale(
+                    domain=list(SHIFT_KINDS), range=[_COMPARISON_COLOR, _POLLING_COLOR, OTHER_COLOR]
+                ),
+                legend=alt.Legend(title=None, orient="bottom", direction="vertical"),
+            ),
+            shape=alt.Shape(
+                "kind:N",
+                scale=alt.Scale(domain=list(SHIFT_KINDS), range=["circle", "triangle", "square"]),
+                legend=None,
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title="Contest"),
+                alt.Tooltip("kind:N", title="What"),
+                alt.Tooltip("votes:Q", title="Votes", format=","),
+            ],
+        )
+    )
+    labels = dots.mark_text(align="left", dx=8, fontSize=11).encode(
+        text=alt.Text("votes:Q", format=","), color=alt.value("#222")
+    )
+    return (dots + labels).properties(
+        width="container",
+        height=24 * len(table),
+        autosize=FIT_WIDTH,
+        description=(
+            "Dot chart on a log scale of how many votes single statewide recounts moved the margin "
+            f"(the largest, {biggest:,}), beside the certified margins of "
+            + listing(
+                [
+                    f"{r.label.removesuffix(' margin')} ({r.votes:,})"
+                    for r in table.itertuples()
+                    if r.kind == SHIFT_KINDS[2]
+                ]
+            )
+            + "."
+        ),
     )

@@ -1,0 +1,158 @@
+"""The Audits chapter's panels for Jupyter: sample sizes at any margin, and whole audits simulated.
+
+- :func:`sample_size_panel` offers Figure 1's two sliders (risk limit, diluted margin) and adds a
+  box for the ballots cast and the expected discrepancies, calling
+  :func:`explainers.audits.comparison_sample_size` and :func:`explainers.audits.bravo_asn`.
+- :func:`simulation_panel` runs :func:`explainers.audits.simulate_bravo` for the reported and true
+  shares a reader picks, where the page can only show the ten audits drawn in advance.
+
+A value the functions refuse (a margin of 0, more discrepancies than make sense) is shown as the
+function's own error message in the panel, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from explainers import audits
+from explainers.charts.audits import MARGIN_RANGE, RISK_LIMIT_RANGE
+from explainers.widgets import STYLE
+
+__all__ = ["describe_sample_sizes", "describe_simulation", "sample_size_panel", "simulation_panel"]
+
+
+def describe_sample_sizes(
+    margin_pct: float, risk_limit_pct: float, ballots: int, o1: int = 0, o2: int = 0
+) -> str:
+    """HTML: the ballots each method examines at this diluted margin and risk limit."""
+    mu, alpha = margin_pct / 100, risk_limit_pct / 100
+    comparison = audits.comparison_sample_size(mu, alpha, o1=o1, o2=o2)
+    polling = audits.bravo_asn((1 + mu) / 2, alpha)
+    full = "a full hand count" if polling >= ballots else f"{polling:,} ballots on average"
+    return "<br>".join(
+        [
+            f"Diluted margin <b>{margin_pct:.2f}%</b>, risk limit <b>{risk_limit_pct:.0f}%</b>, "
+            f"{ballots:,} ballots cast.",
+            f"Comparison audit: <b>{min(comparison, ballots):,}</b> ballots"
+            f" (with {o1} one-vote and {o2} two-vote overstatements found).",
+            f"Ballot-polling audit (two candidates only): <b>{full}</b>.",
+            f"Full hand count: <b>{ballots:,}</b> ballots.",
+        ]
+    )
+
+
+def describe_simulation(sim: audits.BravoSimulation, trials: int) -> str:
+    """HTML: how long the simulated audits ran."""
+    return "<br>".join(
+        [
+            f"{trials:,} audits simulated. Went on to a full hand count: "
+            f"<b>{sim.full_count_rate:.1%}</b>.",
+            f"Ballots examined: median <b>{sim.quantile(0.5):,}</b>, 90th percentile "
+            f"<b>{sim.quantile(0.9):,}</b> (of {sim.ballots:,} ballots cast).",
+        ]
+    )
+
+
+def _error(message: str) -> str:
+    return f'<span style="color:#b2182b">Cannot compute: {html.escape(message)}</span>'
+
+
+def sample_size_panel(margin_pct: float = 1.0, risk_limit_pct: int = 10) -> w.VBox:
+    """Figure 1's sliders, a box for the ballots cast, and the expected overstatements."""
+    low, high = RISK_LIMIT_RANGE
+    risk = w.IntSlider(
+        value=risk_limit_pct,
+        min=low,
+        max=high,
+        description="Risk limit (%)",
+        style=STYLE,
+        continuous_update=False,
+    )
+    m_low, m_high = MARGIN_RANGE
+    margin = w.BoundedFloatText(
+        value=margin_pct,
+        min=m_low,
+        max=m_high,
+        step=0.01,
+        description="Diluted margin (%)",
+        style=STYLE,
+    )
+    ballots = w.BoundedIntText(
+        value=2_976_150, min=1, max=200_000_000, description="Ballots cast", style=STYLE
+    )
+    o1 = w.BoundedIntText(
+        value=0, min=0, max=1000, description="One-vote overstatements", style=STYLE
+    )
+    o2 = w.BoundedIntText(
+        value=0, min=0, max=1000, description="Two-vote overstatements", style=STYLE
+    )
+    result = w.HTML()
+
+    def redraw(*_: object) -> None:
+        try:
+            result.value = describe_sample_sizes(
+                margin.value, risk.value, ballots.value, o1.value, o2.value
+            )
+        except (TypeError, ValueError) as error:
+            result.value = _error(str(error))
+
+    for control in (risk, margin, ballots, o1, o2):
+        control.observe(redraw, names="value")
+    redraw()
+    return w.VBox([risk, margin, ballots, o1, o2, result])
+
+
+def simulation_panel(
+    reported_pct: float = 60.0, true_pct: float = 60.0, risk_limit_pct: int = 10
+) -> w.VBox:
+    """Simulate BRAVO audits of a 10,000-ballot contest with the shares a reader picks."""
+    reported = w.FloatSlider(
+        value=reported_pct,
+        min=50.5,
+        max=80,
+        step=0.5,
+        description="Reported winner's share (%)",
+        style=STYLE,
+        continuous_update=False,
+    )
+    true = w.FloatSlider(
+        value=true_pct,
+        min=40,
+        max=80,
+        step=0.5,
+        description="True share (%)",
+        style=STYLE,
+        continuous_update=False,
+    )
+    risk = w.IntSlider(
+        value=risk_limit_pct,
+        min=RISK_LIMIT_RANGE[0],
+        max=RISK_LIMIT_RANGE[1],
+        description="Risk limit (%)",
+        style=STYLE,
+        continuous_update=False,
+    )
+    result = w.HTML()
+    trials = 2_000
+
+    def redraw(*_: object) -> None:
+        winner = round(100 * reported.value)
+        try:
+            sim = audits.simulate_bravo(
+                winner,
+                10_000 - winner,
+                risk.value / 100,
+                true_winner_share=true.value / 100,
+                trials=trials,
+                seed=0,
+            )
+            result.value = describe_simulation(sim, trials)
+        except (TypeError, ValueError) as error:
+            result.value = _error(str(error))
+
+    for control in (reported, true, risk):
+        control.observe(redraw, names="value")
+    redraw()
+    return w.VBox([reported, true, risk, result])
