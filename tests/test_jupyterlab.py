@@ -117,9 +117,7 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
     try:
         # A workspace of its own, reset, so that JupyterLab does not reopen the notebook an
         # earlier test opened beside this one.
-        page.goto(
-            f"{lab_url}/lab/workspaces/{path.stem}/tree/{path.name}?reset", wait_until="load"
-        )
+        page.goto(f"{lab_url}/lab/workspaces/{path.stem}/tree/{path.name}?reset", wait_until="load")
         page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=60_000)
         # The myst renderer has started once the first chapter's objectives box is drawn (on a
         # loaded machine that can take longer than any fixed pause).
