@@ -84,15 +84,18 @@ def test_a_summary_of_made_up_wards_counts_what_changed() -> None:
         {
             "county": ["A", "A", "B", "B"],
             "reporting_unit": ["1", "2", "1", "2"],
+            "trump_canvass": [10, 20, 30, 40],
             "trump_change": [0, 3, -1, 2],
             "clinton_change": [0, 0, -1, -5],
         }
     )
+    wards["trump_recount"] = wards["trump_canvass"] + wards["trump_change"]
     wards["margin_change"] = wards["trump_change"] - wards["clinton_change"]
     wards["votes_moved"] = wards["trump_change"].abs() + wards["clinton_change"].abs()
     summary = recounts.ward_change_summary(wards)
     assert (summary.units, summary.units_changed, summary.units_margin_changed) == (4, 3, 2)
     assert summary.largest == ("B", "2", 7)
+    assert summary.largest_trump == (40, 42)
     assert (summary.net_margin_change, summary.top_ten_margin_change, summary.votes_moved) == (
         10,
         10,
@@ -143,3 +146,20 @@ def test_the_recorded_wisconsin_shift_is_the_ward_files_net_change() -> None:
     assert shifts.loc[(2016, "WI"), "shift"] == recounts.ward_change_summary().net_margin_change
     events = recounts.recount_events()
     assert events["date"].is_monotonic_increasing
+
+
+def test_thresholds_and_shifts_are_read_from_their_rows() -> None:
+    # MCL 168.880a via detroitnews2016trigger: 2,000 votes; Wisconsin: no automatic recount.
+    assert recounts.automatic_threshold("MI") == (2000.0, "votes")
+    assert recounts.automatic_threshold("WI") is None
+    # bialik2016recounts: "Al Gore cut 1,247 votes off George W. Bush's lead".
+    assert recounts.recount_shift(2000, "FL") == 1247
+    with pytest.raises(KeyError, match=r"no recorded recount shift for FL 2004; known: FL 2000"):
+        recounts.recount_shift(2004, "FL")
+
+
+def test_the_largest_ward_change_carries_trumps_counts() -> None:
+    # WEC ward reports: City of Milwaukee Ward 34, Trump 8 at the canvass, 254 after the recount.
+    summary = recounts.ward_change_summary()
+    assert summary.largest_trump == (8, 254)
+    assert summary.largest_trump[1] - summary.largest_trump[0] == summary.largest[2]

@@ -543,13 +543,20 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+#: The last two columns of every file of cited facts: a bibliography key, and the exact sentence.
+_SOURCED = {
+    "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
+    "quote": pa.Column(str),
+}
+
+
 def cited_figures(path: Path | str | None = None) -> pd.DataFrame:
     """Figures the book quotes from outside sources, each with its source and the exact sentence.
 
     ``written`` is the figure as the source prints it (``$2,005,603``, ``2%``, ``three``) and as the
     book prints it; it must appear word for word in ``quote`` and stand for ``value``, so a figure
     can be edited in one place only by editing the quotation that supports it. Keys are unique
-    snake_case names; the prose reads them with :func:`explainers.recounts.cited`.
+    snake_case names; the prose reads them with :func:`explainers.facts.cited`.
     """
     file = _path("cited_figures.csv", path)
     schema = pa.DataFrameSchema(
@@ -557,8 +564,7 @@ def cited_figures(path: Path | str | None = None) -> pd.DataFrame:
             "key": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$"), unique=True),
             "value": pa.Column(float, pa.Check.ge(0), coerce=True),
             "written": pa.Column(str),
-            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
-            "quote": pa.Column(str),
+            **_SOURCED,
         },
         strict=True,
         ordered=True,
@@ -593,7 +599,8 @@ def _threshold_quoted(threshold: float, unit: str, quote: str) -> bool:
     if unit == "votes":
         forms = [f"{threshold:,.0f}"]
     else:
-        forms = [f"{threshold:g}%", f"{threshold:g} percent", _THRESHOLD_WORDS.get(threshold, "%%")]
+        forms = [f"{threshold:g}%", f"{threshold:g} percent"]
+        forms += [_THRESHOLD_WORDS[threshold]] if threshold in _THRESHOLD_WORDS else []
     return any(f in quote for f in forms)
 
 
@@ -615,8 +622,7 @@ def recount_rules_2016(path: Path | str | None = None) -> pd.DataFrame:
             "summary": pa.Column(str),
             "threshold": pa.Column(float, pa.Check.gt(0), coerce=True, nullable=True),
             "threshold_unit": pa.Column(str, pa.Check.isin(["percent", "votes"]), nullable=True),
-            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
-            "quote": pa.Column(str),
+            **_SOURCED,
         },
         strict=True,
         ordered=True,
@@ -670,8 +676,7 @@ def recount_events_2016(path: Path | str | None = None) -> pd.DataFrame:
             ),
             "state_po": pa.Column(str, pa.Check.isin(["MI", "PA", "WI"])),
             "event": pa.Column(str),
-            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
-            "quote": pa.Column(str),
+            **_SOURCED,
         },
         strict=True,
         ordered=True,
@@ -701,8 +706,7 @@ def recount_shifts(path: Path | str | None = None) -> pd.DataFrame:
             "office": pa.Column(str),
             "shift": non_negative_int(),
             "reversed": pa.Column(str, pa.Check.isin(["true", "false"])),
-            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+$")),
-            "quote": pa.Column(str),
+            **_SOURCED,
         },
         strict=True,
         ordered=True,

@@ -26,9 +26,11 @@ __all__ = [
     "RecountChange",
     "WardChangeSummary",
     "automatic_recount",
+    "automatic_threshold",
     "margins_in_recount_changes",
     "recount_events",
     "recount_rules",
+    "recount_shift",
     "recount_shifts",
     "unit_name",
     "ward_change_summary",
@@ -187,6 +189,8 @@ class WardChangeSummary:
         Units where Trump's or Clinton's count changed at all; units where Trump's lead changed.
     largest
         The unit with the largest change in Trump's lead: ``(county, unit, margin change)``.
+    largest_trump
+        Trump's votes in that unit at the canvass and after the recount.
     net_margin_change
         The statewide net change in Trump's lead (the sum over units).
     top_ten_margin_change
@@ -202,6 +206,7 @@ class WardChangeSummary:
     units_changed: int
     units_margin_changed: int
     largest: tuple[str, str, int]
+    largest_trump: tuple[int, int]
     net_margin_change: int
     top_ten_margin_change: int
     margin_change_quantiles: tuple[int, int, int]
@@ -232,6 +237,7 @@ def ward_change_summary(wards: pd.DataFrame | None = None) -> WardChangeSummary:
             str(biggest["reporting_unit"]),
             int(biggest["margin_change"]),
         ),
+        largest_trump=(int(biggest["trump_canvass"]), int(biggest["trump_recount"])),
         net_margin_change=int(wards["margin_change"].sum()),
         top_ten_margin_change=int(top["margin_change"].sum()),
         margin_change_quantiles=quantiles,  # type: ignore[arg-type]
@@ -289,11 +295,27 @@ def automatic_recount(contest: contests.ContestMargin) -> bool:
             f"the recount rules in data/ are those of 2016, not {contest.year}; "
             "rules change (Wisconsin's in 2017, Michigan's in 2018 and 2024)"
         )
-    rule = recount_rules(contest.state_po).set_index("rule").loc["automatic"]
-    if pd.isna(rule["threshold"]):
+    threshold = automatic_threshold(contest.state_po)
+    if threshold is None:
         return False
-    measure = contest.margin_pct if rule["threshold_unit"] == "percent" else contest.margin
-    return bool(measure <= rule["threshold"])
+    value, unit = threshold
+    return bool((contest.margin_pct if unit == "percent" else contest.margin) <= value)
+
+
+def automatic_threshold(state_po: str) -> tuple[float, str] | None:
+    """A state's 2016 automatic-recount threshold as ``(value, unit)``, or None if it had none.
+
+    ``unit`` is ``"percent"`` (of the votes cast for the office) or ``"votes"``.
+
+    Examples
+    --------
+    >>> automatic_threshold("MI"), automatic_threshold("WI")
+    ((2000.0, 'votes'), None)
+    """
+    rule = recount_rules(state_po).set_index("rule").loc["automatic"]
+    if pd.isna(rule["threshold"]):
+        return None
+    return float(rule["threshold"]), str(rule["threshold_unit"])
 
 
 def recount_events() -> pd.DataFrame:
@@ -304,6 +326,24 @@ def recount_events() -> pd.DataFrame:
 def recount_shifts() -> pd.DataFrame:
     """Statewide recounts and how far each moved the margin (``data/recount_shifts.csv``)."""
     return data.recount_shifts()
+
+
+def recount_shift(year: int, state_po: str) -> int:
+    """How many votes the statewide recount of ``year`` in ``state_po`` moved the margin.
+
+    Raises
+    ------
+    KeyError
+        For a recount that ``data/recount_shifts.csv`` does not hold, listing those it does.
+    """
+    shifts = recount_shifts()
+    row = shifts[(shifts["year"] == year) & (shifts["state_po"] == state_po)]
+    if row.empty:
+        known = ", ".join(
+            f"{s} {y}" for y, s in zip(shifts["year"], shifts["state_po"], strict=True)
+        )
+        raise KeyError(f"no recorded recount shift for {state_po} {year}; known: {known}")
+    return int(row["shift"].iloc[0])
 
 
 def unit_name(reporting_unit: str) -> str:
