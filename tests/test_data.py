@@ -117,8 +117,41 @@ def test_reported_counts_keep_their_quotes_and_sources() -> None:
 
 def test_every_source_key_in_data_is_in_the_bibliography() -> None:
     keys = _bib_keys()
-    for table in (data.corrections(), data.district_electors(), data.official_totals()):
+    for table in (
+        data.corrections(),
+        data.district_electors(),
+        data.official_totals(),
+        data.house_delegations(),
+    ):
         assert set(table["source"]) <= keys
+    faithless_keys = {k for cell in data.faithless_electors()["source"] for k in cell.split(";")}
+    assert faithless_keys <= keys
+
+
+def test_house_delegations_match_the_published_party_totals() -> None:
+    # Opening day of each Congress: AP, 4 Jan 2001 ("221 seats to 211 Democratic seats, with two
+    # independents and one seat left vacant"); COSSA for the 115th ("241 Republicans and 194
+    # Democrats"); the 117th: 222 Democrats, 211 Republicans, 2 vacant (data/README.md).
+    totals = (
+        data.house_delegations()
+        .groupby("congress")[["republicans", "democrats", "others", "vacancies"]]
+        .sum()
+    )
+    assert totals.loc[107].tolist() == [221, 211, 2, 1]
+    assert totals.loc[115].tolist() == [241, 194, 0, 0]
+    assert totals.loc[117].tolist() == [211, 222, 0, 2]
+
+
+def test_faithless_rows_quote_the_elector_they_describe() -> None:
+    rows = data.faithless_electors()
+    for row in rows.itertuples():
+        surname = row.elector.split()[-1].rstrip(".")
+        if row.elector.startswith("("):  # Minnesota 2004: the ballots were unsigned
+            assert "aren't signed" in row.quote
+            continue
+        if surname == "Jr":
+            surname = row.elector.split()[-2]
+        assert surname in row.quote, row.elector
 
 
 def test_cited_figures_stand_in_their_quotations_with_their_sources() -> None:
@@ -174,6 +207,60 @@ def _bib_keys() -> set[str]:
 
 # One edited cell each: (case, file, line, text to replace, replacement, loader, expected message).
 ONE_CELL_EDITS = [
+    (
+        "an unknown outcome of a faithless vote",
+        "faithless_electors.csv",
+        2,
+        ",counted,",
+        ",ignored,",
+        data.faithless_electors,
+        r"faithless_electors.csv, line 2, column 'outcome': fails isin",
+    ),
+    (
+        "a faithless row that kept the pledge",
+        "faithless_electors.csv",
+        2,
+        "Strom Thurmond,Fielding L. Wright",
+        "Harry S. Truman,Alben W. Barkley",
+        data.faithless_electors,
+        r"line 2: Preston Parks \(1948, TN\) voted as pledged for both offices",
+    ),
+    (
+        "a second source without its quotation",
+        "faithless_electors.csv",
+        7,
+        "heraldnet2000padden;wp1976washington",
+        "heraldnet2000padden;wp1976washington;clerk2017",
+        data.faithless_electors,
+        r"Mike Padden \(1976\): a source has no \[key\] segment in the quote",
+    ),
+    (
+        "a House delegation with a negative count",
+        "house_delegations.csv",
+        2,
+        "AK,1,0",
+        "AK,-1,0",
+        data.house_delegations,
+        r"house_delegations.csv, line 2, column 'republicans': fails greater_than_or_equal",
+    ),
+    (
+        "a House that no longer has 435 seats",
+        "house_delegations.csv",
+        2,
+        "AK,1,0",
+        "AK,2,0",
+        data.house_delegations,
+        r"Congress 107: 50 states and 436 seats; expected 50 states and 435 seats",
+    ),
+    (
+        "DC given a House vote",
+        "house_delegations.csv",
+        2,
+        ",AK,",
+        ",DC,",
+        data.house_delegations,
+        r"line 2, column 'state_po': fails isin",
+    ),
     (
         "negative votes",
         "mit_president_1976_2020.csv",

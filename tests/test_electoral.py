@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainers import electoral
@@ -145,3 +145,127 @@ def test_switch_add_difference_needs_the_same_states(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(electoral, "cheapest_flip", other_states)
     with pytest.raises(ValueError, match="2016: switching and adding choose different states"):
         electoral.switch_add_difference(2016)
+
+
+# --- apportionment, totals, the popular vote --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "census", "state", "electors"),
+    [
+        # data/electoral_votes_1976_2020.csv (census apportionments): Florida had 25 electors in
+        # 2000 (1990 census) and 29 in 2016 (2010 census); California 54 and 55.
+        (2000, 1990, "FL", 25),
+        (2016, 2010, "FL", 29),
+        (2000, 1990, "California", 54),
+        (2016, 2010, "ca", 55),
+    ],
+)
+def test_apportionment_follows_the_census(
+    year: int, census: int, state: str, electors: int
+) -> None:
+    assert electoral.census_year(year) == census
+    assert electoral.electoral_votes_of(year, state) == electors
+    assert electoral.apportionment(year).sum() == 538
+
+
+def test_an_unknown_state_is_named() -> None:
+    with pytest.raises(ValueError, match="Narnia"):
+        electoral.electoral_votes_of(2016, "Narnia")
+
+
+def test_a_table_not_summing_to_538_is_refused() -> None:
+    table = electoral.apportionment(2016).drop("WY")
+    with pytest.raises(ValueError, match="the electoral votes sum to 535, not 538"):
+        electoral.check_total(table)
+
+
+def test_popular_and_electoral_winners_differed_in_2000_and_2016() -> None:
+    # FEC: Gore 50,999,897 - Bush 50,456,002 = 543,895 (fec2001);
+    # Clinton 65,853,514 - Trump 62,984,828 = 2,868,686 (fec2017).
+    found = {s.year: s for s in electoral.splits()}
+    assert set(found) == {2000, 2016}
+    assert (found[2000].popular_winner, found[2000].popular_margin) == ("GORE, AL", 543_895)
+    assert (found[2016].popular_winner, found[2016].popular_margin) == (
+        "CLINTON, HILLARY",
+        2_868_686,
+    )
+    assert found[2016].electoral_winner_votes == 306
+
+
+# --- what-ifs -------------------------------------------------------------------------------------
+
+
+def test_no_swing_under_winner_take_all_is_the_pledged_result() -> None:
+    for year in (2000, 2016):
+        result = electoral.outcome(year, "winner", 0)
+        assert result.electoral_votes == electoral.pledged_electoral_votes(year).to_dict()
+
+
+def test_the_tipping_points_are_florida_2000_and_wisconsin_2016() -> None:
+    # Ranking states by the winner's margin (MIT state returns = the certified results), Bush
+    # reached 270 with Florida (margin 537 of 5,963,110 votes) and Trump with Wisconsin.
+    fl, wi = electoral.tipping_point(2000), electoral.tipping_point(2016)
+    assert (fl.state_po, wi.state_po) == ("FL", "WI")
+    assert fl.margin_pct == pytest.approx(100 * 537 / 5_963_110)
+    # A swing a little over the tipping point's margin reverses the result; a little under does not.
+    for year, tip in ((2000, fl), (2016, wi)):
+        assert electoral.outcome(year, "winner", tip.margin_pct * 0.99).winner == tip.leader
+        assert electoral.outcome(year, "winner", tip.margin_pct * 1.01).winner != tip.leader
+
+
+def test_a_national_popular_vote_gives_every_elector_to_its_winner() -> None:
+    assert electoral.outcome(2016, "national").electoral_votes == {"CLINTON, HILLARY": 538}
+    assert electoral.outcome(2000, "national").electoral_votes == {"GORE, AL": 538}
+
+
+@given(seats=st.integers(0, 60), votes=st.lists(st.integers(0, 10**6), min_size=1, max_size=8))
+def test_largest_remainder_gives_every_seat_within_one_of_its_quota(
+    seats: int, votes: list[int]
+) -> None:
+    import pandas as pd
+
+    if sum(votes) == 0:
+        with pytest.raises(ValueError, match="with some votes cast"):
+            electoral.largest_remainder(seats, pd.Series(votes, dtype=float))
+        return
+    series = pd.Series(votes, index=[f"c{i}" for i in range(len(votes))], dtype=float)
+    shares = electoral.largest_remainder(seats, series)
+    quota = seats * series / series.sum()
+    assert shares.sum() == seats
+    assert ((shares - quota).abs() < 1).all()
+
+
+@settings(deadline=None, max_examples=25)  # each outcome recomputes 51 states
+@given(swing=st.floats(-100, 100, allow_nan=False))
+def test_every_rule_hands_out_538_electors_after_any_swing(swing: float) -> None:
+    for rule in electoral.RULES:
+        assert sum(electoral.outcome(2016, rule, swing).electoral_votes.values()) == 538
+
+
+@settings(deadline=None, max_examples=25)
+@given(a=st.floats(-20, 20), b=st.floats(-20, 20))
+def test_a_larger_swing_never_helps_the_leader(a: float, b: float) -> None:
+    low, high = sorted((a, b))
+    leader = electoral.leaders(2016)[0]
+    votes = [
+        electoral.outcome(2016, "winner", s).electoral_votes.get(leader, 0) for s in (low, high)
+    ]
+    assert votes[0] >= votes[1]
+
+
+@pytest.mark.parametrize("swing", [-100.5, 101, float("nan"), "5", True])
+def test_a_swing_outside_the_range_is_refused(swing: object) -> None:
+    with pytest.raises(ValueError, match="a swing must be between -100 and 100 points of margin"):
+        electoral.outcome(2016, "winner", swing)  # type: ignore[arg-type]
+
+
+def test_an_unknown_rule_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown rule 'lottery'; choose one of winner"):
+        electoral.allocate(2016, "lottery")
+
+
+def test_a_swing_of_the_whole_vote_stops_at_zero() -> None:
+    votes = electoral.swung_votes(2016, 100).set_index(["state_po", "candidate"])["votes"]
+    assert votes.loc[("DC", "TRUMP, DONALD J.")] == 0  # 4% of the DC vote: all of it switches
+    assert (votes >= 0).all()

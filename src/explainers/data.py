@@ -722,3 +722,99 @@ def recount_shifts(path: Path | str | None = None) -> pd.DataFrame:
     )
     frame["reversed"] = frame["reversed"] == "true"
     return frame
+
+
+# --------------------------------------------------------------------------------------------------
+# Faithless electors and the House delegations of a contingent election
+# --------------------------------------------------------------------------------------------------
+
+#: What happened to an elector's departing vote (``data/faithless_electors.csv``).
+FAITHLESS_OUTCOMES = ("counted", "abstained", "invalidated_replaced", "invalidated_revoted")
+
+
+def faithless_electors(path: Path | str | None = None) -> pd.DataFrame:
+    """Electors since 1948 whose December vote departed from their pledge, or who tried to.
+
+    One row per elector, with the name each actually wrote for president and vice-president
+    (the pledged name where the elector kept the pledge for that office; ``(blank ballot)`` for
+    an abstention), what became of the vote (:data:`FAITHLESS_OUTCOMES`), and the sources
+    (``key1;key2``) with their exact sentences (segments ``[key] ...`` joined by ``||``).
+    """
+    file = _path("faithless_electors.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.in_range(1948, 2020), coerce=True),
+            "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES))),
+            "elector": pa.Column(str),
+            "pledged_president": pa.Column(str),
+            "pledged_vice_president": pa.Column(str),
+            "vote_president": pa.Column(str),
+            "vote_vice_president": pa.Column(str),
+            "outcome": pa.Column(str, pa.Check.isin(FAITHLESS_OUTCOMES)),
+            "source": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9]+(;[a-z0-9]+)*$")),
+            "quote": pa.Column(str),
+        },
+        strict=True,
+        ordered=True,
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    kept = (frame["vote_president"] == frame["pledged_president"]) & (
+        frame["vote_vice_president"] == frame["pledged_vice_president"]
+    )
+    check_rows(
+        frame,
+        file.name,
+        "each elector departed from the pledge for at least one office",
+        kept,
+        lambda r: f"{r.elector} ({r.year}, {r.state_po}) voted as pledged for both offices",
+    )
+    unquoted = frame.apply(
+        lambda r: (
+            len(r.source.split(";")) > 1
+            and not all(f"[{key}]" in r.quote for key in r.source.split(";"))
+        ),
+        axis=1,
+    )
+    check_rows(
+        frame,
+        file.name,
+        "with several sources, the quote has a [key] segment for each",
+        unquoted,
+        lambda r: f"{r.elector} ({r.year}): a source has no [key] segment in the quote",
+    )
+    return frame
+
+
+def house_delegations(path: Path | str | None = None) -> pd.DataFrame:
+    """Party make-up of each state's House delegation on the opening day of a Congress.
+
+    Derived from Voteview's member lists (see ``data/README.md``): members who arrived later by
+    special election are left out. The 50 states only (DC has no vote in the House's choice);
+    every Congress's members and vacancies add up to 435.
+    """
+    file = _path("house_delegations.csv", path)
+    count = pa.Column(int, pa.Check.ge(0), coerce=True)
+    schema = pa.DataFrameSchema(
+        {
+            "congress": pa.Column(int, pa.Check.ge(1), coerce=True),
+            "date": pa.Column("datetime64[ns]", coerce=True),
+            "state_po": pa.Column(str, pa.Check.isin(sorted(set(STATE_CODES) - {"DC"}))),
+            "republicans": count,
+            "democrats": count,
+            "others": count,
+            "vacancies": count,
+            "source": _SOURCED["source"],
+        },
+        strict=True,
+        ordered=True,
+        unique=["congress", "state_po"],
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    for congress, rows in frame.groupby("congress"):
+        seats = int(rows[["republicans", "democrats", "others", "vacancies"]].sum().sum())
+        if len(rows) != 50 or seats != 435:
+            raise DataValidationError(
+                f"{file.name}, Congress {congress}: {len(rows)} states and {seats} seats; "
+                "expected 50 states and 435 seats."
+            )
+    return frame

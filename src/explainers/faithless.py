@@ -1,0 +1,152 @@
+"""Faithless electors: how many defections deny a majority, and the votes as cast in December.
+
+Electors chosen in November meet in their states in December. A *faithless elector* in this book
+is an elector, chosen on a slate pledged to a party's nominees, whose vote as counted by Congress
+went to someone else, or was left blank, for president or for vice-president. The book counts
+electors, not votes; it leaves out the unpledged electors of 1960 and the votes recast after a
+nominee died (none since 1912). Votes a state voided before they were counted (three in 2016)
+are *attempts*, listed apart. The rows are in ``data/faithless_electors.csv``, each with its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from explainers import contests, data
+from explainers.electoral import HOUSE, MAJORITY, pledged_electoral_votes
+
+__all__ = [
+    "COUNTED",
+    "DefectionOutcome",
+    "cast_electoral_votes",
+    "defection_outcome",
+    "defections_needed",
+    "faithless_by_year",
+]
+
+#: Outcomes of a faithless vote that Congress counted (an abstention is counted as no vote).
+COUNTED = ("counted", "abstained")
+
+#: How ``data/faithless_electors.csv`` writes a blank ballot.
+BLANK = "(blank ballot)"
+
+
+def defections_needed(year: int) -> int:
+    """Fewest of the leader's pledged electors who must vote for someone else to deny a majority.
+
+    With ``p`` pledged electors the leader keeps a majority while ``p - k >= 270``; so ``k`` is
+    ``p - 269`` (2016: 306 - 269 = 37).
+    """
+    pledged = pledged_electoral_votes(year)
+    return int(pledged.iloc[0]) - (MAJORITY - 1)
+
+
+def _candidate(name: str, candidates: pd.Index) -> str:
+    """The name in the returns file (``"CLINTON, HILLARY"``) of a person named ``"Hillary Clinton"``."""
+    for candidate in candidates:
+        if candidate.split(",")[0].strip().title() in name:
+            return str(candidate)
+    return name
+
+
+def cast_electoral_votes(year: int) -> pd.Series:
+    """Electoral votes for president as cast in December and counted by Congress.
+
+    The pledged electors (:func:`explainers.electoral.pledged_electoral_votes`) moved by each
+    counted faithless vote of ``data/faithless_electors.csv``: one fewer for the pledged nominee,
+    one more for the person voted for (none for a blank ballot). Voided votes change nothing.
+    """
+    pledged = pledged_electoral_votes(year)
+    cast = pledged.astype(int).to_dict()
+    rows = data.faithless_electors()
+    rows = rows[(rows["year"] == year) & rows["outcome"].isin(COUNTED)]
+    for row in rows.itertuples():
+        if row.vote_president == row.pledged_president:
+            continue
+        cast[_candidate(row.pledged_president, pledged.index)] -= 1
+        if row.vote_president != BLANK:
+            name = _candidate(row.vote_president.split(" (")[0], pledged.index)
+            cast[name] = cast.get(name, 0) + 1
+    return pd.Series(cast, name="electoral_votes").sort_values(ascending=False, kind="stable")
+
+
+def faithless_by_year() -> pd.DataFrame:
+    """Per election with any: faithless electors (counted or blank) and voided attempts."""
+    rows = data.faithless_electors()
+    table = (
+        rows.assign(counted=rows["outcome"].isin(COUNTED))
+        .groupby("year")
+        .agg(faithless=("counted", "sum"), voided=("counted", lambda c: int((~c).sum())))
+        .astype(int)
+        .reset_index()
+    )
+    return table
+
+
+@dataclass(frozen=True)
+class DefectionOutcome:
+    """The electoral votes if ``defections`` of the leader's electors voted for someone else."""
+
+    year: int
+    defections: int
+    to: str
+    leader: str
+    leader_votes: int
+    runner_up: str
+    runner_up_votes: int
+    others: int
+    winner: str
+
+
+def defection_outcome(
+    year: int, defections: int, to: Literal["other", "runner_up"] = "other"
+) -> DefectionOutcome:
+    """Who would win if ``defections`` of the leader's pledged electors voted otherwise.
+
+    ``to="other"``: the defectors vote for a third person (the 2016 "Hamilton electors" plan), so
+    the runner-up gains nothing. ``to="runner_up"``: they vote for the runner-up. A candidate with
+    270 or more wins; otherwise the House decides (:data:`explainers.electoral.HOUSE`).
+
+    Raises
+    ------
+    ValueError
+        If ``defections`` is negative or more than the leader's pledged electors, or ``to`` is
+        neither ``"other"`` nor ``"runner_up"``.
+    """
+    if to not in ("other", "runner_up"):
+        raise ValueError(f"to must be 'other' or 'runner_up', got {to!r}")
+    year = contests.check_year(year)
+    pledged = pledged_electoral_votes(year)
+    leader, runner_up = str(pledged.index[0]), str(pledged.index[1])
+    lead = int(pledged.iloc[0])
+    if (
+        isinstance(defections, bool)
+        or not isinstance(defections, int)
+        or not 0 <= defections <= lead
+    ):
+        raise ValueError(
+            f"defections must be a whole number from 0 to the leader's {lead} pledged electors, "
+            f"got {defections!r}"
+        )
+    second = int(pledged.iloc[1]) + (defections if to == "runner_up" else 0)
+    others = data.TOTAL_ELECTORAL_VOTES - (lead - defections) - second
+    if lead - defections >= MAJORITY:
+        winner = leader
+    elif second >= MAJORITY:
+        winner = runner_up
+    else:
+        winner = HOUSE
+    return DefectionOutcome(
+        year=year,
+        defections=defections,
+        to=to,
+        leader=leader,
+        leader_votes=lead - defections,
+        runner_up=runner_up,
+        runner_up_votes=second,
+        others=others,
+        winner=winner,
+    )
