@@ -377,8 +377,9 @@ def swung_votes(year: int, swing: float) -> pd.DataFrame:
     """Each candidate's votes per state after a uniform swing from the leader to the runner-up.
 
     A swing of ``x`` points moves every state's margin (leader minus runner-up, in percent of
-    all the votes cast, as in :func:`explainers.contests.contest_margins`) by ``x`` towards the runner-up (a negative ``x`` moves it towards the leader):
-    ``x / 2`` percent of the votes cast switch from one to the other. No more voters can switch
+    all the votes cast, as in :func:`explainers.contests.contest_margins`) by ``x`` towards the
+    runner-up (a negative ``x`` moves it towards the leader): ``x / 2`` percent of the votes cast
+    switch from one to the other. No more voters can switch
     than a candidate has, so a swing larger than a state's whole vote stops at zero. Other
     candidates keep their votes.
 

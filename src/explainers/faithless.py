@@ -73,17 +73,24 @@ def cast_electoral_votes(year: int) -> pd.Series:
     return pd.Series(cast, name="electoral_votes").sort_values(ascending=False, kind="stable")
 
 
+#: The elections ``data/faithless_electors.csv`` covers.
+FIRST_YEAR, LAST_YEAR = 1948, 2020
+
+
 def faithless_by_year() -> pd.DataFrame:
-    """Per election with any: faithless electors (counted or blank) and voided attempts."""
+    """Per election from 1948 to 2020: faithless electors (counted or blank) and voided attempts.
+
+    Elections without any have zeros: the data file lists every faithless elector of the period.
+    """
     rows = data.faithless_electors()
     table = (
         rows.assign(counted=rows["outcome"].isin(COUNTED))
         .groupby("year")
         .agg(faithless=("counted", "sum"), voided=("counted", lambda c: int((~c).sum())))
+        .reindex(range(FIRST_YEAR, LAST_YEAR + 1, 4), fill_value=0)
         .astype(int)
-        .reset_index()
     )
-    return table
+    return table.rename_axis("year").reset_index()
 
 
 @dataclass(frozen=True)
