@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SITE
 
-from explainers import audits, book, contests
+from explainers import audits, book, contests, electoral, faithless
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +23,7 @@ PAGES = [
     "book/intro.html",
     "book/margins.html",
     "book/audits.html",
+    "book/electoral.html",
     "book/references.html",
     "search.html",
     "genindex.html",
@@ -328,3 +329,82 @@ def test_audit_walk_controls_match_bravo_path(visit, true_share: int, run: int) 
     assert headline.startswith(f"Audit {run} stopped after" if stopped else f"Audit {run} had not")
     if (true_share, run) != (60, 1):
         assert chart.locator("svg.marks").inner_html() != before
+
+
+# --- the Electoral College page ------------------------------------------------------------------
+
+ELECTORAL_PAGE = "book/electoral.html"
+
+
+def electoral_charts(v: Visit) -> list:
+    """The Electoral College page's charts: the tile map, faithless electors, defections."""
+    assert wait_for_charts(v.page) == 3
+    return v.page.locator(".cc-chart").all()
+
+
+def expected_totals(year: int, rule: str, swing: float) -> dict[str, int]:
+    """The totals the map's headline shows: three candidates by name, the rest as "others"."""
+    result = electoral.outcome(year, rule, swing)
+    ranked = [(contests.display_name(c), n) for c, n in result.electoral_votes.items() if n]
+    shown = dict(ranked[:3])
+    if len(ranked) > 3:
+        shown["others"] = sum(n for _, n in ranked[3:])
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("year", "swing", "rule"),
+    [
+        (2016, 0.0, "winner"),
+        (2016, 1.0, "winner"),
+        (2016, -4.5, "winner"),
+        (2000, 0.1, "winner"),
+        (2016, 0.0, "proportional"),
+        (2016, 3.7, "proportional"),
+        (2000, -2.0, "proportional"),
+        (2016, -2.5, "national"),
+        (2016, -2.0, "national"),
+        (2000, 10.0, "national"),
+    ],
+)
+def test_tile_map_totals_match_explainers(visit, year: int, swing: float, rule: str) -> None:
+    v = visit(ELECTORAL_PAGE)
+    chart = electoral_charts(v)[0]
+    set_control(chart, "Election", year)
+    set_control(chart, "Swing", swing)
+    set_control(chart, "Rule", rule)
+    lines = [d for d in mark_data(chart, "text") if "line" in d]
+    assert {d["name"]: d["won"] for d in lines} == expected_totals(year, rule, swing)
+    winner = electoral.outcome(year, rule, swing).winner
+    top = next(d for d in lines if d["order"] == 1)["line"]
+    assert top.endswith("wins (270 needed)" if winner != electoral.HOUSE else "the House decides")
+    # Every state's tile shows the candidate with the most of its electors.
+    allocated = electoral.allocate(year, rule, swing)
+    per_candidate = allocated.groupby(["state_po", "candidate"])["electoral_votes"].sum()
+    best = per_candidate.groupby("state_po").max()
+    tiles = {d["state_po"]: d["won"] for d in mark_data(chart, "rect")}
+    assert tiles == best.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("year", "k", "to"),
+    [(2016, 36, "other"), (2016, 37, "other"), (2016, 38, "runner_up"), (2000, 2, "other")],
+)
+def test_defection_control_matches_explainers(visit, year: int, k: int, to: str) -> None:
+    v = visit(ELECTORAL_PAGE)
+    chart = electoral_charts(v)[2]
+    set_control(chart, "Election", year)
+    set_control(chart, "Electors who defect", k)
+    set_control(chart, "They vote for", to)
+    result = faithless.defection_outcome(year, k, to)  # type: ignore[arg-type]
+    bars = {d["part"]: d["ev"] for d in mark_data(chart, "rect")}
+    assert bars == {
+        "leader_votes": result.leader_votes,
+        "other_votes": result.others,
+        "runner_votes": result.runner_up_votes,
+    }
+    (verdict,) = {d["verdict"] for d in mark_data(chart, "text") if "verdict" in d}
+    if result.winner == electoral.HOUSE:
+        assert verdict == "No majority: the House decides"
+    else:
+        assert verdict.startswith(contests.display_name(result.winner))

@@ -257,14 +257,21 @@ def tile_map_chart(
             alt.Tooltip("state_ev:Q", title="State's electors"),
         ],
     )
+    # Smaller type when the column is narrow (a phone): ``width`` is the view's width signal.
     labels = per_state.mark_text(
-        color="white", fontSize=10, lineBreak="\n", fontWeight="bold"
+        color="white",
+        fontSize=alt.ExprRef("width < 420 ? 7 : 10"),
+        lineBreak="\n",
+        fontWeight="bold",
     ).encode(**position, text="label:N")
+    # Up to three candidates by name, largest first, and everyone else together as "others".
     headline = (
-        allocated.transform_aggregate(won="sum(won)", groupby=["role", "name"])
+        allocated.transform_aggregate(won="sum(won)", groupby=["name"])
         .transform_filter("datum.won > 0")
-        .transform_joinaggregate(total="sum(won)")
-        .transform_window(order="row_number()", sort=[alt.SortField("won", order="descending")])
+        .transform_window(rank="row_number()", sort=[alt.SortField("won", order="descending")])
+        .transform_calculate(name="datum.rank <= 3 ? datum.name : 'others'")
+        .transform_aggregate(won="sum(won)", first="min(rank)", groupby=["name"])
+        .transform_window(order="row_number()", sort=[alt.SortField("first")])
         .transform_calculate(
             line=(
                 "datum.name + ' ' + datum.won + (datum.order === 1 ? (datum.won >= "
@@ -272,7 +279,6 @@ def tile_map_chart(
                 " : '')"
             )
         )
-        .transform_filter("datum.order <= 4")
         .transform_calculate(y="-78 + 15 * datum.order")
         .mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold")
         .encode(text="line:N", x=alt.value(0), y=alt.Y("y:Q", axis=None, scale=None))
