@@ -89,7 +89,8 @@ def test_prose_has_no_typed_in_figures(name: str, text: str) -> None:
     for q in quoted:
         if re.search(r"\d", q):
             assert " ".join(q.split()) in " ".join(known_quotes.split()), (
-                f"{name}: the quotation {q!r} has a figure but is not in data/ (reported counts, cited figures)"
+                f"{name}: the quotation {q!r} has a figure but is not held in data/ "
+                "(reported_counts, cited_figures)"
             )
     stripped = re.sub(r"\"[^\"]+\"|“[^”]+”", " ", text)
     for pattern in _SKIP:
