@@ -65,6 +65,7 @@ def faithless_table(year: int = 2016) -> Table:
     """The electors of ``year`` who broke, or tried to break, their pledge, with their sources."""
     rows = data.faithless_electors()
     rows = rows[rows["year"] == year]
+
     def change(pledged: pd.Series, voted: pd.Series) -> list[str]:
         # "Clinton → Bernie Sanders"; the pledged name alone where the elector kept the pledge.
         return [
