@@ -16,6 +16,7 @@ from explainers import data, sources
         ("wi_2016_recount_by_county.csv", sources.wi_recount_by_county_from_wec),
         ("wi_2016_recount_by_line.csv", sources.wi_recount_by_line_from_wec),
         ("wi_2016_recount_by_ward.csv", sources.wi_recount_by_ward_from_wec),
+        ("house_delegations.csv", sources.house_delegations_from_voteview),
     ],
 )
 def test_derived_tables_are_reproduced_byte_for_byte(tmp_path: Path, name: str, derive) -> None:
@@ -92,3 +93,22 @@ def test_reports_with_different_reporting_units_are_refused(tmp_path: Path) -> N
         r"e\.g\. \('ADAMS', 'TOWN OF ADAMS Wards 1-3'\)",
     ):
         sources.wi_recount_by_ward_from_wec(recount=edited)
+
+
+def test_a_member_list_with_a_seat_held_twice_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    (tmp_path / "sources").mkdir()
+    for name in sources.VOTEVIEW_MEMBERS.values():
+        shutil.copy(data.DATA_DIR / name, tmp_path / name)
+    # Keep Greg Gianforte, who won Montana's seat in a 2017 special election, as if he had been
+    # there on opening day: the seat then has two members.
+    path = tmp_path / sources.VOTEVIEW_MEMBERS[115]
+    text = path.read_text().replace(",G000584,", ",G000584X,")
+    path.write_text(text)
+    with pytest.raises(
+        data.DataValidationError,
+        match=r"voteview_h115_members.csv: later arrivals not found \['G000584'\], seats held "
+        r"twice \[\('MT', '1'\)\]",
+    ):
+        sources.house_delegations_from_voteview(tmp_path)

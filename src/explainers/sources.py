@@ -11,6 +11,8 @@ with the committed CSV; ``scripts/derive_data.py`` rewrites the CSVs).
   the recount.
 - ``wi_2016_recount_by_ward.csv`` comes from the ward rows of the same two reports: every reporting
   unit's total votes, Trump's and Clinton's votes at the canvass and after the recount.
+- ``house_delegations.csv`` comes from Voteview's member lists of the 107th, 115th and 117th
+  Congresses (``data/sources/voteview_h*_members.csv``): each state's members on opening day.
 """
 
 from __future__ import annotations
@@ -22,8 +24,12 @@ import pandas as pd
 from explainers import data
 
 __all__ = [
+    "LATER_ARRIVALS",
+    "OPENING_VACANCIES",
+    "VOTEVIEW_MEMBERS",
     "WEC_CANVASS",
     "WEC_RECOUNT",
+    "house_delegations_from_voteview",
     "wi_recount_by_county_from_wec",
     "wi_recount_by_line_from_wec",
     "wi_recount_by_ward_from_wec",
@@ -192,3 +198,94 @@ def wi_recount_by_ward_from_wec(
     )
     columns = [f"{k}_{stage}" for stage in ("canvass", "recount") for k in _WARD_COLUMNS]
     return table[keys + columns]
+
+
+# --------------------------------------------------------------------------------------------------
+# House delegations on the opening day of a Congress, from Voteview's member lists
+# --------------------------------------------------------------------------------------------------
+
+#: Voteview member list of each Congress (``data/sources/voteview_hNNN_members.csv``).
+VOTEVIEW_MEMBERS = {c: f"sources/voteview_h{c}_members.csv" for c in (107, 115, 117)}
+
+#: Opening day of each Congress.
+OPENING_DAY = {107: "2001-01-03", 115: "2017-01-03", 117: "2021-01-03"}
+
+#: Members who took their seat after opening day (special elections; one contested seat), by
+#: Bioguide id, as listed in Ballotpedia's tables of special elections (see ``data/README.md``).
+LATER_ARRIVALS: dict[int, frozenset[str]] = {
+    107: frozenset(),  # the 107th list marks them itself: ``occupancy`` 2, a seat's second holder
+    115: frozenset(
+        {
+            "L000589", "G000585", "H001078", "E000298", "J000303", "G000584", "M001206",
+            "B001306", "S001205", "W000826", "L000588", "N000190", "C001115", "C001114",
+            "H001082",
+        }
+    ),
+    117: frozenset(
+        {
+            "P000619", "C001128", "C001127", "Y000067", "C001125", "L000595", "F000475",
+            "F000474", "S001218", "R000579", "S001219", "B001313", "C001126", "E000071",
+            "F000473", "T000478",
+        }
+    ),
+}  # fmt: skip
+
+#: Rows that are not an opening-day member: Julian Dixon (CA-32) died before the 107th began;
+#: Virgil Goode (VA-5) has a second row for his time as a Republican later in the 107th.
+_DROP = {107: {("bioguide_id", "D000373"), ("icpsr", "89767")}, 115: set(), 117: set()}
+
+#: Seats empty on opening day.
+OPENING_VACANCIES = {107: {("CA", "32")}, 115: set(), 117: {("LA", "5"), ("NY", "22")}}
+
+_NOT_STATES = {"AS", "DC", "GU", "MP", "PR", "VI"}
+_PARTY_CODES = {200: "republicans", 100: "democrats"}
+
+
+def house_delegations_from_voteview(data_dir: Path | None = None) -> pd.DataFrame:
+    """The table of ``data/house_delegations.csv``, derived from Voteview's member lists.
+
+    Keeps the House members of the 50 states, leaves out :data:`LATER_ARRIVALS` and the rows of
+    ``_DROP``, counts each member under their party code (200 Republican, 100 Democrat, others), and
+    adds :data:`OPENING_VACANCIES`.
+
+    Raises
+    ------
+    DataValidationError
+        If a seat is held by no one or by two members, a vacancy has a member, a listed later
+        arrival is missing from the list, or the seats do not add up to 435.
+    """
+    root = data.DATA_DIR if data_dir is None else Path(data_dir)
+    frames = []
+    for congress, name in VOTEVIEW_MEMBERS.items():
+        members = pd.read_csv(root / name, dtype={"bioguide_id": str, "icpsr": str})
+        members = members[
+            (members["chamber"] == "House") & ~members["state_abbrev"].isin(_NOT_STATES)
+        ]
+        later = members["bioguide_id"].isin(LATER_ARRIVALS[congress])
+        if congress == 107:
+            later |= members["occupancy"] == 2
+        missing = LATER_ARRIVALS[congress] - set(members.loc[later, "bioguide_id"])
+        drop = later.copy()
+        for column, value in _DROP[congress]:
+            drop |= members[column] == value
+        kept = members[~drop]
+        seats = list(zip(kept["state_abbrev"], kept["district_code"].astype(str), strict=True))
+        doubled = sorted({s for s in seats if seats.count(s) > 1})
+        filled = set(seats) & OPENING_VACANCIES[congress]
+        if missing or doubled or filled or len(seats) + len(OPENING_VACANCIES[congress]) != 435:
+            raise data.DataValidationError(
+                f"{name}: later arrivals not found {sorted(missing)}, seats held twice {doubled}, "
+                f"vacancies with a member {sorted(filled)}, {len(seats)} members"
+            )
+        party = kept["party_code"].map(_PARTY_CODES).fillna("others")
+        counts = pd.crosstab(kept["state_abbrev"], party).reindex(
+            columns=["republicans", "democrats", "others"], fill_value=0
+        )
+        vacancies = pd.Series([s for s, _ in OPENING_VACANCIES[congress]], dtype=str)
+        counts["vacancies"] = vacancies.value_counts().reindex(counts.index, fill_value=0)
+        counts = counts.rename_axis("state_po").reset_index()
+        counts.insert(0, "date", OPENING_DAY[congress])
+        counts.insert(0, "congress", congress)
+        counts["source"] = "voteview"
+        frames.append(counts)
+    return pd.concat(frames, ignore_index=True).sort_values(["congress", "state_po"])
