@@ -382,8 +382,19 @@ def test_tile_map_totals_match_explainers(visit, year: int, swing: float, rule: 
     allocated = electoral.allocate(year, rule, swing)
     per_candidate = allocated.groupby(["state_po", "candidate"])["electoral_votes"].sum()
     best = per_candidate.groupby("state_po").max()
-    tiles = {d["state_po"]: d["won"] for d in mark_data(chart, "rect")}
-    assert tiles == best.to_dict()
+    tiles = {d["state_po"]: d for d in mark_data(chart, "rect")}
+    assert {code: d["won"] for code, d in tiles.items()} == best.to_dict()
+    # Its colour: the November winner, the runner-up, someone else, or "split" when the state's
+    # electors are shared equally between its top candidates (proportional rule).
+    leader, runner_up = electoral.leaders(year)
+    for code, most in best.items():
+        top = [c for (s, c), n in per_candidate.items() if s == code and n == most]
+        role = (
+            "split"
+            if len(top) > 1
+            else {leader: "leader", runner_up: "runner_up"}.get(top[0], "other")
+        )
+        assert tiles[code]["role"] == role, code
 
 
 @pytest.mark.parametrize(

@@ -520,8 +520,14 @@ def tipping_point(year: int) -> TippingPoint:
     Rank the states by the leader's lead over the runner-up in percent of the votes cast, best
     first, and add up the leader's statewide electors in that order (the district electors the
     leader won in Maine or Nebraska count from the start): the state that takes the sum to 270 is
-    the tipping point. A uniform swing of more than its margin towards the runner-up would reverse
-    the result; the margin is the smallest such swing.
+    the tipping point. A uniform swing of more than its margin towards the runner-up takes away the
+    leader's majority (the runner-up wins, or, with electors held by others, the House decides).
+
+    Raises
+    ------
+    ValueError
+        If a state the leader leads in was carried by someone else, or the leader did not win a
+        majority of electors.
     """
     year = contests.check_year(year)
     leader, runner_up = leaders(year)
@@ -532,6 +538,13 @@ def tipping_point(year: int) -> TippingPoint:
     won = electors_won(year)
     base = int(won[(won["candidate"] == leader) & ~won["statewide"]]["electoral_votes"].sum())
     statewide = won[won["statewide"]].set_index("state_po")["electoral_votes"]
+    carried = set(won.loc[won["statewide"] & (won["candidate"] == leader), "state_po"])
+    ahead = set(margin[margin > 0].index)
+    if ahead != carried:
+        raise ValueError(
+            f"{year}: the leader leads the runner-up in {sorted(ahead - carried)} without carrying "
+            "them; the ranking by margin does not apply"
+        )
     total = base
     for code in margin.sort_values(ascending=False, kind="stable").index:
         if total + int(statewide[code]) >= MAJORITY:

@@ -39,17 +39,41 @@ def defections_needed(year: int) -> int:
 
     With ``p`` pledged electors the leader keeps a majority while ``p - k >= 270``; so ``k`` is
     ``p - 269`` (2016: 306 - 269 = 37).
+
+    Raises
+    ------
+    ValueError
+        If no one won a majority of electors in November (there is no majority to deny).
     """
     pledged = pledged_electoral_votes(year)
+    if int(pledged.iloc[0]) < MAJORITY:
+        raise ValueError(f"{year}: no one won a majority of electors in November")
     return int(pledged.iloc[0]) - (MAJORITY - 1)
 
 
 def _candidate(name: str, candidates: pd.Index) -> str:
-    """The name in the returns file (``"CLINTON, HILLARY"``) of a person named ``"Hillary Clinton"``."""
-    for candidate in candidates:
-        if candidate.split(",")[0].strip().title() in name:
-            return str(candidate)
-    return name
+    """The pledged nominee ``name`` (``"Hillary Clinton"``) as the returns file spells it.
+
+    A candidate matches when both the surname and the first name (``"CLINTON, HILLARY"``) are
+    words of ``name``.
+
+    Raises
+    ------
+    ValueError
+        If no candidate, or more than one, matches.
+    """
+    words = {w.strip(".,").upper() for w in name.split()}
+    found = [
+        str(c)
+        for c in candidates
+        if c.split(",")[0].strip() in words and c.split(",")[1].split()[0] in words
+    ]
+    if len(found) != 1:
+        raise ValueError(
+            f"pledged nominee {name!r} matches {len(found)} candidates of the returns "
+            f"({', '.join(found) or 'none'}); data/faithless_electors.csv must name them as they ran"
+        )
+    return found[0]
 
 
 def cast_electoral_votes(year: int) -> pd.Series:
@@ -68,7 +92,8 @@ def cast_electoral_votes(year: int) -> pd.Series:
             continue
         cast[_candidate(row.pledged_president, pledged.index)] -= 1
         if row.vote_president != BLANK:
-            name = _candidate(row.vote_president.split(" (")[0], pledged.index)
+            # Someone who won no electors in November is listed under the name the elector wrote.
+            name = row.vote_president.split(" (")[0]
             cast[name] = cast.get(name, 0) + 1
     return pd.Series(cast, name="electoral_votes").sort_values(ascending=False, kind="stable")
 

@@ -1,6 +1,10 @@
 """Altair charts for the book, one module per chapter, with controls that recompute in the browser.
 
 - :mod:`explainers.charts.margins`: the Margins chapter (margin comparison, closeness by year).
+- :mod:`explainers.charts.audits`: the Audits chapter (sample sizes, an audit drawn ballot by
+  ballot, the Wisconsin wards, recount shifts).
+- :mod:`explainers.charts.electoral`: the Electoral College chapter (tile map with a swing and a
+  rule, faithless electors by election, defections).
 
 Each chart is built from tables that Python computed; its controls are Vega-Lite parameters bound
 to HTML inputs that filter or select among those values, so the static page needs no kernel, and the

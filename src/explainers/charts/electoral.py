@@ -6,7 +6,10 @@
   allocation rule. The page receives each candidate's votes in each state (:func:`tile_map_table`)
   and applies the rules of :func:`explainers.electoral.allocate` itself, as Vega transforms in the
   same order of operations (the swing, then winner-take-all, largest remainder or the national
-  vote); the browser tests compare its totals with :func:`explainers.electoral.outcome`.
+  vote); the browser tests compare its totals with :func:`explainers.electoral.outcome`. One
+  difference, out of reach of the slider's steps: where the top two tie exactly after a swing,
+  ``allocate`` gives the electors to no one and the page to the first alphabetically. The slider
+  spans :data:`SWING_RANGE`; the Jupyter panel allows any swing from -100 to 100.
 - :func:`faithless_chart` shows the faithless electors of each election since 1948
   (:func:`explainers.faithless.faithless_by_year`).
 - :func:`defection_chart` shows the electoral votes if some of the leader's electors defect, and
@@ -53,7 +56,12 @@ TILES: dict[str, tuple[int, int]] = {
 
 #: Colours of the year's electoral-vote leader, runner-up and anyone else (colour-blind safe:
 #: they differ in lightness too, and every tile also carries the winner's initial in text).
-ROLE_COLORS = {"leader": "#b2182b", "runner_up": "#2166ac", "other": OTHER_COLOR}
+ROLE_COLORS = {
+    "leader": "#b2182b",
+    "runner_up": "#2166ac",
+    "other": OTHER_COLOR,
+    "split": "#762a83",
+}
 
 #: The swing slider's range, in points of margin.
 SWING_RANGE = (-10.0, 10.0)
@@ -216,20 +224,28 @@ def tile_map_chart(
         ),
     )
     allocated = _allocation(alt.Chart(table), year_param, swing_param, rule_param)
-    # Each state's tile: the candidate with the most electors there (ties: the leader first).
+    # Each state's tile: the candidate with the most electors there; a state whose electors are
+    # shared equally between its top candidates is "split" (a colour of its own, no initial).
     per_state = (
         allocated.transform_aggregate(
             won="sum(won)", groupby=["state_po", "row", "col", "candidate", "name", "role"]
         )
-        .transform_joinaggregate(state_ev="sum(won)", groupby=["state_po"])
+        .transform_joinaggregate(state_ev="sum(won)", most="max(won)", groupby=["state_po"])
+        .transform_calculate(at_most="datum.won === datum.most ? 1 : 0")
+        .transform_joinaggregate(n_most="sum(at_most)", groupby=["state_po"])
         .transform_window(
             top="row_number()",
             groupby=["state_po"],
-            sort=[alt.SortField("won", order="descending"), alt.SortField("role")],
+            sort=[alt.SortField("won", order="descending"), alt.SortField("candidate")],
         )
         .transform_filter("datum.top === 1")
         .transform_calculate(
-            label="datum.state_po + '\\n' + datum.won + ' ' + slice(datum.candidate, 0, 1)"
+            role="datum.n_most > 1 ? 'split' : datum.role",
+            name="datum.n_most > 1 ? 'split evenly' : datum.name",
+            label=(
+                "datum.state_po + '\\n' + (datum.n_most > 1 ? 'split' : "
+                "datum.won + ' ' + slice(datum.candidate, 0, 1))"
+            ),
         )
     )
     position = {
@@ -246,7 +262,8 @@ def tile_map_chart(
                 orient="bottom",
                 labelExpr=(
                     "datum.value === 'leader' ? 'the November winner' : "
-                    "(datum.value === 'runner_up' ? 'the runner-up' : 'someone else')"
+                    "(datum.value === 'runner_up' ? 'the runner-up' : "
+                    "(datum.value === 'split' ? 'split evenly' : 'someone else'))"
                 ),
             ),
         ),
@@ -302,7 +319,11 @@ def tile_map_chart(
 
 
 def faithless_chart(table: pd.DataFrame | None = None) -> alt.Chart:
-    """Faithless electors per election since 1948, with 2016's voided votes stacked above."""
+    """Faithless electors per election since 1948, with 2016's voided votes stacked above.
+
+    Every election of :func:`explainers.faithless.faithless_by_year` has its place on the axis,
+    those without any faithless elector too.
+    """
     table = faithless.faithless_by_year() if table is None else table
     long = table.melt(id_vars="year", var_name="kind", value_name="electors")
     long = long[long["electors"] > 0]
@@ -313,7 +334,11 @@ def faithless_chart(table: pd.DataFrame | None = None) -> alt.Chart:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=alt.X("year:O", title="Election"),
+            x=alt.X(
+                "year:O",
+                title="Election",
+                scale=alt.Scale(domain=[int(y) for y in table["year"]]),
+            ),
             y=alt.Y("electors:Q", title="Electors", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "kind:N",

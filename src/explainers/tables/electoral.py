@@ -20,6 +20,18 @@ _OUTCOMES = {
 }
 
 
+def _surname(name: str) -> str:
+    """``"Hillary Clinton"`` → ``"Clinton"``; ``"Joseph R. Biden Jr."`` → ``"Biden"``.
+
+    Examples
+    --------
+    >>> _surname("Joseph R. Biden Jr."), _surname("Tim Kaine")
+    ('Biden', 'Kaine')
+    """
+    words = [w for w in name.split() if w.rstrip(".") not in {"Jr", "Sr", "II", "III"}]
+    return words[-1]
+
+
 def results_table(years: Sequence[int] = (2000, 2016)) -> Table:
     """Popular vote, electors pledged in November and votes cast in December, for each year."""
     rows = []
@@ -69,7 +81,7 @@ def faithless_table(year: int = 2016) -> Table:
     def change(pledged: pd.Series, voted: pd.Series) -> list[str]:
         # "Clinton → Bernie Sanders"; the pledged name alone where the elector kept the pledge.
         return [
-            p.split()[-1] if p == v else f"{p.split()[-1]} → {v}"
+            _surname(p) if p == v else f"{_surname(p)} → {v}"
             for p, v in zip(pledged, voted, strict=True)
         ]
 
