@@ -328,7 +328,7 @@ def faithless_chart(table: pd.DataFrame | None = None) -> alt.Chart:
     long = table.melt(id_vars="year", var_name="kind", value_name="electors")
     long = long[long["electors"] > 0]
     long["kind"] = long["kind"].map(
-        {"faithless": "vote counted (or left blank)", "voided": "vote voided by the state"}
+        {"faithless": "vote counted (or left blank)", "voided": "vote voided or ruled out of order"}
     )
     return (
         alt.Chart(long)
