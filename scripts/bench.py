@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from explainers import audits, contests, data, electoral, render
 from explainers.charts import margins as charts
+from explainers.charts.electoral import tile_map_chart
 
 
 def timed(step: Callable[[], object], repeat: int) -> list[float]:
@@ -51,6 +52,11 @@ STEPS: dict[str, tuple[Callable[[], object], int]] = {
         lambda: [electoral.cheapest_flip(y) for y in data.PRESIDENTIAL_YEARS],
         5,
     ),
+    "outcome(2016) under each of the three rules": (
+        lambda: [electoral.outcome(2016, rule, 1.0) for rule in electoral.RULES],
+        5,
+    ),
+    "tile map chart spec (2000 and 2016)": (lambda: tile_map_chart().to_dict(), 5),
     "simulate_bravo: 10,000 audits of Wisconsin 2016": (wisconsin_bravo, 5),
     "bravo_stopping_probabilities(0.6, 0.1, 3000) (exact)": (
         lambda: audits.bravo_stopping_probabilities(0.6, 0.1, 3000),
