@@ -122,6 +122,7 @@ def test_every_source_key_in_data_is_in_the_bibliography() -> None:
         data.district_electors(),
         data.official_totals(),
         data.house_delegations(),
+        data.equipment_models(),
     ):
         assert set(table["source"]) <= keys
     faithless_keys = {k for cell in data.faithless_electors()["source"] for k in cell.split(";")}

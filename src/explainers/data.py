@@ -818,3 +818,38 @@ def house_delegations(path: Path | str | None = None) -> pd.DataFrame:
                 "expected 50 states and 435 seats."
             )
     return frame
+
+
+# --------------------------------------------------------------------------------------------------
+# Voting equipment: the type of each product named in the Wisconsin list
+# --------------------------------------------------------------------------------------------------
+
+#: Product types as Verified Voting's database names them.
+EQUIPMENT_TYPES = (
+    "DRE-Touchscreen",
+    "Optical Scan",
+    "Ballot Marking Device or System",
+    "Hand Counted Paper Ballots",
+)
+
+
+def equipment_models(path: Path | str | None = None) -> pd.DataFrame:
+    """Each product named in the Wisconsin equipment list, with its type (Verified Voting, 2016).
+
+    ``role`` is ``tabulator`` (counts the ballots) or ``accessible`` (the equipment for voters with
+    disabilities); a name may appear once per role.
+    """
+    file = _path("equipment_models.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "wec_equipment": pa.Column(str),
+            "role": pa.Column(str, pa.Check.isin(["tabulator", "accessible"])),
+            "verified_voting_model": pa.Column(str),
+            "equipment_type": pa.Column(str, pa.Check.isin(EQUIPMENT_TYPES)),
+            "source": _SOURCED["source"],
+        },
+        strict=True,
+        ordered=True,
+        unique=["wec_equipment", "role"],
+    )
+    return validate(schema, read_csv(file), file.name)

@@ -1,0 +1,107 @@
+"""Checking a claim with data: which Wisconsin municipalities voted on which equipment in 2016.
+
+In November 2016 it was reported that Clinton did worse in Wisconsin counties that used electronic
+voting machines than in counties that used paper ballots. To test that claim, the first step is to
+know what each municipality used. The Wisconsin Elections Commission's list of voting equipment by
+municipality (September 2016, ``data/sources/wec_2016_voting_equipment_by_municipality.xlsx``) names,
+for each of its 1,853 municipalities, the tabulator that counts the paper ballots (or none: the
+ballots are counted by hand) and the accessible voting equipment for voters with disabilities.
+``data/equipment_models.csv`` gives each named product's type as Verified Voting's November 2016
+database classifies it (optical scan, DRE touchscreen, ballot-marking device, hand-counted paper).
+
+The classification used by the book: a municipality **has a DRE** if any of its accessible devices
+is a DRE touchscreen (direct-recording electronic: the vote is recorded in the machine's memory; in
+Wisconsin these machines print a paper trail), whatever else it uses; its **count** is "optical
+scan" if it lists a tabulator, "hand count" otherwise. Every Wisconsin voter could vote on paper:
+the DREs were the accessible option beside paper ballots.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from explainers import data
+
+__all__ = ["EQUIPMENT_FILE", "equipment_models", "municipal_equipment"]
+
+#: The Commission's list, copied unchanged (see ``data/README.md``).
+EQUIPMENT_FILE = "sources/wec_2016_voting_equipment_by_municipality.xlsx"
+
+_COUNTY = re.compile(r"^(?P<name>.+) COUNTY - (?P<code>\d{2})$")
+_MUNICIPALITY = re.compile(r"^(?P<name>.+) - (?P<code>\d{5})$")
+
+
+def equipment_models(path: Path | str | None = None) -> pd.DataFrame:
+    """Each product name of the Commission's list, with its type in Verified Voting's database."""
+    return data.equipment_models(path)
+
+
+def _devices(cell: object) -> list[str]:
+    """The products listed in one cell: ``"A; B"`` is two, an empty cell or ``None`` is none."""
+    text = "" if pd.isna(cell) else str(cell).strip()
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def municipal_equipment(path: Path | str | None = None) -> pd.DataFrame:
+    """One row per municipality of the Commission's list, with its equipment classified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``county, county_code, municipality, municipality_code, tabulator, accessible, count,
+        has_dre``: ``tabulator`` and ``accessible`` are the product names (``; ``-separated when
+        several), ``count`` is ``"optical scan"`` or ``"hand count"``, ``has_dre`` whether any
+        accessible device is a DRE touchscreen.
+
+    Raises
+    ------
+    DataValidationError
+        If a county or municipality cell does not have the list's ``NAME - CODE`` form, or a
+        product is not in ``data/equipment_models.csv``.
+    """
+    file = data.DATA_DIR / EQUIPMENT_FILE if path is None else Path(path)
+    sheet = pd.read_excel(file, dtype=str)
+    if sheet.shape[1] != 4:
+        raise data.DataValidationError(f"{file.name}: expected 4 columns, found {sheet.shape[1]}")
+    sheet.columns = ["county", "municipality", "tabulator", "accessible"]
+    models = equipment_models()
+    known = {
+        role: dict(zip(rows["wec_equipment"], rows["equipment_type"], strict=True))
+        for role, rows in models.groupby("role")
+    }
+    rows = []
+    for line, r in enumerate(sheet.itertuples(index=False), start=2):
+        county, muni = (
+            _COUNTY.match(str(r.county).strip()),
+            _MUNICIPALITY.match(str(r.municipality).strip()),
+        )
+        if not county or not muni:
+            raise data.DataValidationError(
+                f"{file.name}, line {line}: county {r.county!r} or municipality "
+                f"{r.municipality!r} is not of the form 'NAME - CODE'"
+            )
+        tabulators = [t for t in _devices(r.tabulator) if t != "None"]
+        accessible = _devices(r.accessible)
+        unknown = [t for t in tabulators if t not in known["tabulator"]] + [
+            a for a in accessible if a not in known["accessible"]
+        ]
+        if unknown:
+            raise data.DataValidationError(
+                f"{file.name}, line {line}: {unknown} not in equipment_models.csv"
+            )
+        rows.append(
+            {
+                "county": county["name"],
+                "county_code": county["code"],
+                "municipality": muni["name"],
+                "municipality_code": muni["code"],
+                "tabulator": "; ".join(tabulators),
+                "accessible": "; ".join(accessible),
+                "count": "optical scan" if tabulators else "hand count",
+                "has_dre": any(known["accessible"][a] == "DRE-Touchscreen" for a in accessible),
+            }
+        )
+    return pd.DataFrame(rows)
