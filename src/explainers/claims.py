@@ -25,13 +25,13 @@ import pandas as pd
 
 from explainers import data
 
-__all__ = ["EQUIPMENT_FILE", "equipment_models", "municipal_equipment"]
+__all__ = ["EQUIPMENT_FILE", "equipment_models", "municipal_equipment", "ward_equipment"]
 
 #: The Commission's list, copied unchanged (see ``data/README.md``).
 EQUIPMENT_FILE = "sources/wec_2016_voting_equipment_by_municipality.xlsx"
 
 _COUNTY = re.compile(r"^(?P<name>.+) COUNTY - (?P<code>\d{2})$")
-_MUNICIPALITY = re.compile(r"^(?P<name>.+) - (?P<code>\d{5})$")
+_MUNICIPALITY = re.compile(r"^(?P<name>.+?) *- (?P<code>\d{5})$")
 
 
 def equipment_models(path: Path | str | None = None) -> pd.DataFrame:
@@ -51,10 +51,12 @@ def municipal_equipment(path: Path | str | None = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``county, county_code, municipality, municipality_code, tabulator, accessible, count,
-        has_dre``: ``tabulator`` and ``accessible`` are the product names (``; ``-separated when
-        several), ``count`` is ``"optical scan"`` or ``"hand count"``, ``has_dre`` whether any
-        accessible device is a DRE touchscreen.
+        ``county, county_code, municipality, municipality_code, multi_county, tabulator,
+        accessible, count, has_dre``: a municipality that lies in several counties is listed once,
+        under its main county, with `` - MAIN`` after its name (``multi_county`` is then true and
+        the suffix is removed); ``tabulator`` and ``accessible`` are the product names (``; ``-
+        separated when several), ``count`` is ``"optical scan"`` or ``"hand count"``, ``has_dre``
+        whether any accessible device is a DRE touchscreen.
 
     Raises
     ------
@@ -96,8 +98,9 @@ def municipal_equipment(path: Path | str | None = None) -> pd.DataFrame:
             {
                 "county": county["name"],
                 "county_code": county["code"],
-                "municipality": muni["name"],
+                "municipality": muni["name"].removesuffix(" - MAIN"),
                 "municipality_code": muni["code"],
+                "multi_county": muni["name"].endswith(" - MAIN"),
                 "tabulator": "; ".join(tabulators),
                 "accessible": "; ".join(accessible),
                 "count": "optical scan" if tabulators else "hand count",
@@ -105,3 +108,48 @@ def municipal_equipment(path: Path | str | None = None) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+_UNIT = re.compile(r"^(?P<municipality>(?:CITY|TOWN|VILLAGE) OF .+?) WARDS? ", re.IGNORECASE)
+
+
+def ward_equipment() -> pd.DataFrame:
+    """Each Wisconsin reporting unit of 2016 with its municipality's equipment.
+
+    A reporting unit (``"TOWN OF ADAMS Wards 1-3"``, in ``data/wi_2016_recount_by_ward.csv``)
+    belongs to the municipality its name starts with. It is matched to the equipment list, in this
+    order: by county and municipality (``"county"``); to the municipality of that name that lies in
+    several counties, listed once under its main county (``"main county"``); to the only
+    municipality of that name in the whole list (``"unique name"``, a village reaching into a
+    second county). A unit whose municipality has no entry of its name stays unmatched
+    (``"none"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ward table's columns, then ``municipality``, ``match`` (``"county"``, ``"main
+        county"``, ``"unique name"`` or ``"none"``) and the equipment columns of
+        :func:`municipal_equipment` (empty where ``match`` is ``"none"``).
+    """
+    wards = data.wi_recount_by_ward()
+    names = wards["reporting_unit"].str.extract(_UNIT)["municipality"].str.upper()
+    wards = wards.assign(municipality=names)
+    equipment = municipal_equipment()
+    columns = ["tabulator", "accessible", "count", "has_dre", "municipality_code"]
+    by_county = equipment.set_index(["county", "municipality"])[columns]
+    multi = equipment[equipment["multi_county"]].set_index("municipality")[columns]
+    once = equipment["municipality"].map(equipment["municipality"].value_counts()) == 1
+    unique = equipment[once].set_index("municipality")[columns]
+    rows = []
+    for unit in wards.itertuples(index=False):
+        key = (unit.county, unit.municipality)
+        if key in by_county.index:
+            rows.append(("county", *by_county.loc[key]))
+        elif unit.municipality in multi.index:
+            rows.append(("main county", *multi.loc[unit.municipality]))
+        elif unit.municipality in unique.index:
+            rows.append(("unique name", *unique.loc[unit.municipality]))
+        else:
+            rows.append(("none", "", "", "", pd.NA, ""))
+    matched = pd.DataFrame(rows, columns=["match", *columns], index=wards.index)
+    return pd.concat([wards, matched], axis=1)
