@@ -35,6 +35,7 @@ __all__ = [
     "display_name",
     "multiple_of",
     "national_popular_vote",
+    "state_votes",
 ]
 
 #: Ballot lines in the MIT file that are not candidates (blank, over- and under-votes, pooled "other").
@@ -370,7 +371,17 @@ def national_popular_vote(year: int) -> pd.Series:
     For 2016 these sums differ by a few dozen votes from the FEC's official totals (see
     ``data/README.md``); :func:`explainers.data.official_totals` holds the official figures.
     """
+    votes = state_votes(year).groupby("candidate")["candidatevotes"].sum()
+    return votes.sort_values(ascending=False)
+
+
+def state_votes(year: int) -> pd.DataFrame:
+    """Votes of every candidate in every state of ``year``: ``state_po, candidate, candidatevotes``.
+
+    A candidate on several lines (New York fusion tickets) has one row, the lines summed; the
+    rows that are not a candidate (:data:`NOT_CANDIDATES`) are left out.
+    """
     returns = data.president_returns()
     rows = returns[(returns["year"] == check_year(year)) & returns["candidate"].notna()]
     rows = rows[~rows["candidate"].isin(NOT_CANDIDATES)]
-    return rows.groupby("candidate")["candidatevotes"].sum().sort_values(ascending=False)
+    return rows.groupby(["state_po", "candidate"], as_index=False)["candidatevotes"].sum()

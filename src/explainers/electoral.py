@@ -365,14 +365,6 @@ def leaders(year: int) -> tuple[str, str]:
     return str(pledged.index[0]), str(pledged.index[1])
 
 
-def _state_votes(year: int) -> pd.DataFrame:
-    """Votes of every real candidate in every state of ``year`` (fusion lines summed)."""
-    returns = data.president_returns()
-    rows = returns[(returns["year"] == year) & returns["candidate"].notna()]
-    rows = rows[~rows["candidate"].isin(contests.NOT_CANDIDATES)]
-    return rows.groupby(["state_po", "candidate"], as_index=False)["candidatevotes"].sum()
-
-
 def swung_votes(year: int, swing: float) -> pd.DataFrame:
     """Each candidate's votes per state after a uniform swing from the leader to the runner-up.
 
@@ -390,7 +382,7 @@ def swung_votes(year: int, swing: float) -> pd.DataFrame:
     """
     year, swing = contests.check_year(year), check_swing(swing)
     leader, runner_up = leaders(year)
-    votes = _state_votes(year).rename(columns={"candidatevotes": "votes"})
+    votes = contests.state_votes(year).rename(columns={"candidatevotes": "votes"})
     votes["votes"] = votes["votes"].astype(float)
     cast = contests.contest_margins(year).set_index("state_po")["total_votes"]
     wide = votes.pivot(index="state_po", columns="candidate", values="votes").fillna(0.0)
@@ -531,7 +523,9 @@ def tipping_point(year: int) -> TippingPoint:
     """
     year = contests.check_year(year)
     leader, runner_up = leaders(year)
-    wide = _state_votes(year).pivot(index="state_po", columns="candidate", values="candidatevotes")
+    wide = contests.state_votes(year).pivot(
+        index="state_po", columns="candidate", values="candidatevotes"
+    )
     wide = wide.fillna(0)
     cast = contests.contest_margins(year).set_index("state_po")["total_votes"]
     margin = (wide[leader] - wide[runner_up]) / cast.reindex(wide.index) * 100

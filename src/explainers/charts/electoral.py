@@ -85,7 +85,7 @@ def tile_map_table(years: Sequence[int] = (2000, 2016)) -> pd.DataFrame:
     frames = []
     for year in years:
         leader, runner_up = electoral.leaders(year)
-        votes = electoral._state_votes(year).rename(columns={"candidatevotes": "votes"})
+        votes = contests.state_votes(year).rename(columns={"candidatevotes": "votes"})
         cast = contests.contest_margins(year).set_index("state_po")["total_votes"]
         ev = electoral.apportionment(year)
         split = data.district_electors()

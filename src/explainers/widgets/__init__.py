@@ -12,7 +12,12 @@ a browser.
 
 from __future__ import annotations
 
-__all__ = ["STYLE", "votes"]
+import html
+from collections.abc import Callable, Sequence
+
+import ipywidgets as w
+
+__all__ = ["STYLE", "cannot_compute", "recompute_on_change", "votes"]
 
 #: Keep each control's label on one line beside it.
 STYLE = {"description_width": "initial"}
@@ -27,3 +32,37 @@ def votes(n: int) -> str:
     ('1 vote', '2,000 votes')
     """
     return f"{n:,} vote" if n == 1 else f"{n:,} votes"
+
+
+def cannot_compute(message: str) -> str:
+    """HTML for an input the package refuses: the reason, in red, instead of a traceback.
+
+    Examples
+    --------
+    >>> cannot_compute("x < 3")
+    '<span style="color:#b2182b">Cannot compute: x &lt; 3</span>'
+    """
+    return f'<span style="color:#b2182b">Cannot compute: {html.escape(message)}</span>'
+
+
+def recompute_on_change(
+    controls: Sequence[w.ValueWidget],
+    result: w.HTML,
+    show: Callable[[], str],
+    errors: tuple[type[Exception], ...] = (ValueError,),
+) -> None:
+    """Fill ``result`` with ``show()`` now and whenever a control changes.
+
+    An error of the ``errors`` kinds (the package's refusal of a bad input) is shown in the panel
+    with :func:`cannot_compute`, never raised.
+    """
+
+    def redraw(*_: object) -> None:
+        try:
+            result.value = show()
+        except errors as error:
+            result.value = cannot_compute(str(error))
+
+    for control in controls:
+        control.observe(redraw, names="value")
+    redraw()

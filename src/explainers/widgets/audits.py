@@ -12,13 +12,11 @@ function's own error message in the panel, never as a traceback.
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as w
 
 from explainers import audits
 from explainers.charts.audits import MARGIN_RANGE, RISK_LIMIT_RANGE
-from explainers.widgets import STYLE
+from explainers.widgets import STYLE, recompute_on_change
 
 __all__ = ["describe_sample_sizes", "describe_simulation", "sample_size_panel", "simulation_panel"]
 
@@ -55,10 +53,6 @@ def describe_simulation(sim: audits.BravoSimulation, trials: int) -> str:
     )
 
 
-def _error(message: str) -> str:
-    return f'<span style="color:#b2182b">Cannot compute: {html.escape(message)}</span>'
-
-
 def sample_size_panel(margin_pct: float = 1.0, risk_limit_pct: int = 10) -> w.VBox:
     """Figure 1's sliders, a box for the ballots cast, and the expected overstatements."""
     low, high = RISK_LIMIT_RANGE
@@ -89,18 +83,12 @@ def sample_size_panel(margin_pct: float = 1.0, risk_limit_pct: int = 10) -> w.VB
         value=0, min=0, max=1000, description="Two-vote overstatements", style=STYLE
     )
     result = w.HTML()
-
-    def redraw(*_: object) -> None:
-        try:
-            result.value = describe_sample_sizes(
-                margin.value, risk.value, ballots.value, o1.value, o2.value
-            )
-        except (TypeError, ValueError) as error:
-            result.value = _error(str(error))
-
-    for control in (risk, margin, ballots, o1, o2):
-        control.observe(redraw, names="value")
-    redraw()
+    recompute_on_change(
+        (risk, margin, ballots, o1, o2),
+        result,
+        lambda: describe_sample_sizes(margin.value, risk.value, ballots.value, o1.value, o2.value),
+        errors=(TypeError, ValueError),
+    )
     return w.VBox([risk, margin, ballots, o1, o2, result])
 
 
@@ -137,22 +125,17 @@ def simulation_panel(
     result = w.HTML()
     trials = 2_000
 
-    def redraw(*_: object) -> None:
+    def show() -> str:
         winner = round(100 * reported.value)
-        try:
-            sim = audits.simulate_bravo(
-                winner,
-                10_000 - winner,
-                risk.value / 100,
-                true_winner_share=true.value / 100,
-                trials=trials,
-                seed=0,
-            )
-            result.value = describe_simulation(sim, trials)
-        except (TypeError, ValueError) as error:
-            result.value = _error(str(error))
+        sim = audits.simulate_bravo(
+            winner,
+            10_000 - winner,
+            risk.value / 100,
+            true_winner_share=true.value / 100,
+            trials=trials,
+            seed=0,
+        )
+        return describe_simulation(sim, trials)
 
-    for control in (reported, true, risk):
-        control.observe(redraw, names="value")
-    redraw()
+    recompute_on_change((reported, true, risk), result, show, errors=(TypeError, ValueError))
     return w.VBox([reported, true, risk, result])

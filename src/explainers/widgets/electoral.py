@@ -13,7 +13,7 @@ import html
 import ipywidgets as w
 
 from explainers import contests, contingent, data, electoral, faithless
-from explainers.widgets import STYLE
+from explainers.widgets import STYLE, recompute_on_change
 
 __all__ = ["defection_panel", "describe_defection", "describe_outcome", "what_if_panel"]
 
@@ -65,18 +65,13 @@ def what_if_panel(year: int = 2016) -> w.VBox:
         continuous_update=False,
     )
     result = w.HTML()
-
-    def redraw(*_: object) -> None:
-        try:
-            outcome = electoral.outcome(year_box.value, rule.value, round(swing.value, 1))
-        except ValueError as error:
-            result.value = f"<b>Cannot compute this:</b> {html.escape(str(error))}"
-            return
-        result.value = describe_outcome(outcome)
-
-    for control in (year_box, rule, swing):
-        control.observe(redraw, names="value")
-    redraw()
+    recompute_on_change(
+        (year_box, rule, swing),
+        result,
+        lambda: describe_outcome(
+            electoral.outcome(year_box.value, rule.value, round(swing.value, 1))
+        ),
+    )
     return w.VBox([year_box, rule, swing, result])
 
 
@@ -126,16 +121,11 @@ def defection_panel(year: int = 2016) -> w.VBox:
         style=STYLE,
     )
     result = w.HTML()
-
-    def redraw(*_: object) -> None:
-        try:
-            outcome = faithless.defection_outcome(year_box.value, defections.value, to.value)
-        except ValueError as error:
-            result.value = f"<b>Cannot compute this:</b> {html.escape(str(error))}"
-            return
-        result.value = describe_defection(outcome)
-
-    for control in (year_box, defections, to):
-        control.observe(redraw, names="value")
-    redraw()
+    recompute_on_change(
+        (year_box, defections, to),
+        result,
+        lambda: describe_defection(
+            faithless.defection_outcome(year_box.value, defections.value, to.value)
+        ),
+    )
     return w.VBox([year_box, defections, to, result])
