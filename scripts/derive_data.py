@@ -13,6 +13,7 @@ DERIVED = {
     "wi_2016_recount_by_county.csv": sources.wi_recount_by_county_from_wec,
     "wi_2016_recount_by_line.csv": sources.wi_recount_by_line_from_wec,
     "wi_2016_recount_by_ward.csv": sources.wi_recount_by_ward_from_wec,
+    "wi_2016_county_context.csv": sources.wi_county_context_from_medsl,
     "house_delegations.csv": sources.house_delegations_from_voteview,
 }
 

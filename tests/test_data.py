@@ -380,6 +380,24 @@ ONE_CELL_EDITS = [
         r"a candidatevotes correction holds whole numbers",
     ),
     (
+        "a county share above 100%",
+        "wi_2016_county_context.csv",
+        2,
+        ",90.6376268847935,",
+        ",190.6376268847935,",
+        data.wi_county_context,
+        r"(?s)wi_2016_county_context.csv.*white_pct.*in_range",
+    ),
+    (
+        "a county outside Wisconsin",
+        "wi_2016_county_context.csv",
+        2,
+        "ADAMS,55001,",
+        "ADAMS,17001,",
+        data.wi_county_context,
+        r"(?s)wi_2016_county_context.csv.*fips.*str_matches",
+    ),
+    (
         "a ward with more candidate votes than votes",
         "wi_2016_recount_by_ward.csv",
         2,
@@ -632,3 +650,30 @@ def test_a_changed_corrections_file_invalidates_the_cache(data_dir) -> None:
     corrections.write_text("".join(line for line in lines if not line.startswith("2000,TX")))
     with pytest.raises(DataValidationError, match=r"(?s)candidate votes add up.*TX 2000"):
         data.president_returns()
+
+
+def test_county_context_must_hold_72_counties(tmp_path: Path) -> None:
+    lines = (data.DATA_DIR / "wi_2016_county_context.csv").read_text().splitlines()
+    path = tmp_path / "wi_2016_county_context.csv"
+    path.write_text("\n".join(lines[:-1]) + "\n")
+    with pytest.raises(DataValidationError, match="71 counties; Wisconsin has 72"):
+        data.wi_county_context(path)
+
+
+def test_county_context_2016_votes_are_the_commissions_canvass() -> None:
+    # MEDSL's 2016 county votes are the Wisconsin Elections Commission's original canvass (before
+    # the recount), county by county; the ward reports (wec2016recount) are the official record.
+    context = data.wi_county_context().set_index("county")
+    canvass = data.wi_recount_by_county().set_index("county").loc[context.index]
+    assert (context["trump16"] == canvass["trump_canvass"]).all()
+    assert (context["clinton16"] == canvass["clinton_canvass"]).all()
+    together = context[["trump16", "clinton16", "otherpres16"]].sum(axis=1)
+    assert (together == canvass["total_canvass"]).all()
+
+
+def test_county_context_2012_votes_add_up_to_the_state_returns() -> None:
+    # The 2012 county votes sum to Wisconsin's certified 2012 result in the MIT state file
+    # (Clerk of the House).
+    context = data.wi_county_context()
+    assert context["obama12"].sum() == votes(2012, "WI", "OBAMA, BARACK H.")
+    assert context["romney12"].sum() == votes(2012, "WI", "ROMNEY, MITT")

@@ -17,6 +17,7 @@ from explainers import data, sources
         ("wi_2016_recount_by_line.csv", sources.wi_recount_by_line_from_wec),
         ("wi_2016_recount_by_ward.csv", sources.wi_recount_by_ward_from_wec),
         ("house_delegations.csv", sources.house_delegations_from_voteview),
+        ("wi_2016_county_context.csv", sources.wi_county_context_from_medsl),
     ],
 )
 def test_derived_tables_are_reproduced_byte_for_byte(tmp_path: Path, name: str, derive) -> None:
@@ -112,3 +113,21 @@ def test_a_member_list_with_a_seat_held_twice_is_refused(tmp_path: Path) -> None
         r"twice \[\('MT', '1'\)\]",
     ):
         sources.house_delegations_from_voteview(tmp_path)
+
+
+def test_county_context_without_a_column_is_refused(tmp_path: Path) -> None:
+    raw = pd.read_csv(data.DATA_DIR / sources.MEDSL_CONTEXT, dtype=str)
+    path = tmp_path / "context.csv"
+    raw.drop(columns=["rural_pct"]).to_csv(path, index=False)
+    with pytest.raises(data.DataValidationError, match=r"context.csv: no column \['rural_pct'\]"):
+        sources.wi_county_context_from_medsl(path)
+
+
+def test_county_context_missing_a_wisconsin_county_is_refused(tmp_path: Path) -> None:
+    raw = pd.read_csv(data.DATA_DIR / sources.MEDSL_CONTEXT, dtype=str)
+    path = tmp_path / "context.csv"
+    raw[raw["county"] != "Menominee"].to_csv(path, index=False)
+    with pytest.raises(
+        data.DataValidationError, match="context.csv: 71 Wisconsin rows; Wisconsin has 72 counties"
+    ):
+        sources.wi_county_context_from_medsl(path)

@@ -49,6 +49,7 @@ __all__ = [
     "recount_shifts",
     "reported_counts",
     "version",
+    "wi_county_context",
     "wi_recount_by_county",
     "wi_recount_by_line",
     "wi_recount_by_ward",
@@ -506,6 +507,35 @@ def wi_recount_by_ward(path: Path | str | None = None) -> pd.DataFrame:
             bad,
             lambda r: f"{r.county}, {r.reporting_unit}",
         )
+    return frame
+
+
+def wi_county_context(path: Path | str | None = None) -> pd.DataFrame:
+    """Wisconsin's 72 counties: 2016 and 2012 presidential votes and four demographic measures.
+
+    Derived from the MIT Election Data and Science Lab's ``election-context-2018.csv`` (see
+    ``data/README.md``). The 2016 votes are the Commission's original canvass (before the recount);
+    ``white_pct`` (non-Hispanic white), ``lesscollege_pct`` (without a bachelor's degree) and
+    ``median_hh_inc`` (dollars) are 2012-2016 American Community Survey estimates, ``rural_pct`` is
+    from the 2010 census. Percentages must lie in [0, 100] and income must be positive.
+    """
+    file = _path("wi_2016_county_context.csv", path)
+    votes = ("trump16", "clinton16", "otherpres16", "romney12", "obama12", "otherpres12")
+    columns: dict[str, pa.Column] = {
+        "county": pa.Column(str, unique=True),
+        "fips": pa.Column(str, pa.Check.str_matches(r"^55\d{3}$")),
+    }
+    columns |= {c: non_negative_int() for c in votes}
+    columns |= {
+        c: pa.Column(float, pa.Check.in_range(0, 100), coerce=True)
+        for c in ("white_pct", "lesscollege_pct")
+    }
+    columns["median_hh_inc"] = pa.Column(float, pa.Check.gt(0), coerce=True)
+    columns["rural_pct"] = pa.Column(float, pa.Check.in_range(0, 100), coerce=True)
+    schema = pa.DataFrameSchema(columns, strict=True, ordered=True)
+    frame = validate(schema, read_csv(file), file.name)
+    if len(frame) != 72:
+        raise DataValidationError(f"{file.name}: {len(frame)} counties; Wisconsin has 72.")
     return frame
 
 

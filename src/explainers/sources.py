@@ -11,6 +11,9 @@ with the committed CSV; ``scripts/derive_data.py`` rewrites the CSVs).
   the recount.
 - ``wi_2016_recount_by_ward.csv`` comes from the ward rows of the same two reports: every reporting
   unit's total votes, Trump's and Clinton's votes at the canvass and after the recount.
+- ``wi_2016_county_context.csv`` comes from the MIT Election Data and Science Lab's county table
+  ``election-context-2018.csv`` (``data/sources/medsl_election_context_2018.csv``): its 72
+  Wisconsin rows, the 2016 and 2012 presidential votes and four demographic columns, as written there.
 - ``house_delegations.csv`` comes from Voteview's member lists of the 107th, 115th and 117th
   Congresses (``data/sources/voteview_h*_members.csv``): each state's members on opening day.
 """
@@ -25,11 +28,13 @@ from explainers import data
 
 __all__ = [
     "LATER_ARRIVALS",
+    "MEDSL_CONTEXT",
     "OPENING_VACANCIES",
     "VOTEVIEW_MEMBERS",
     "WEC_CANVASS",
     "WEC_RECOUNT",
     "house_delegations_from_voteview",
+    "wi_county_context_from_medsl",
     "wi_recount_by_county_from_wec",
     "wi_recount_by_line_from_wec",
     "wi_recount_by_ward_from_wec",
@@ -147,6 +152,47 @@ def wi_recount_by_county_from_wec(
         "margin_change"
     ]
     return table[columns].reset_index()
+
+
+#: MIT Election Data and Science Lab, ``election-context-2018.csv`` (county votes and demographics).
+MEDSL_CONTEXT = "sources/medsl_election_context_2018.csv"
+
+#: The columns kept, as MEDSL names them: the 2016 and 2012 presidential votes, then the four
+#: demographic measures the Claims chapter controls for (2012-2016 ACS, rural share from 2010).
+CONTEXT_COLUMNS = (
+    "trump16",
+    "clinton16",
+    "otherpres16",
+    "romney12",
+    "obama12",
+    "otherpres12",
+    "white_pct",
+    "lesscollege_pct",
+    "median_hh_inc",
+    "rural_pct",
+)
+
+
+def wi_county_context_from_medsl(path: Path | str | None = None) -> pd.DataFrame:
+    """Build ``wi_2016_county_context.csv``: MEDSL's 72 Wisconsin rows, the columns the book uses.
+
+    Every cell is kept as MEDSL wrote it (read as text); the county name is written in capitals as
+    the Wisconsin Elections Commission writes it (``"Fond du Lac"`` becomes ``"FOND DU LAC"``) so
+    that the table joins the Commission's reports.
+    """
+    file = Path(path) if path is not None else data.DATA_DIR / MEDSL_CONTEXT
+    table = pd.read_csv(file, dtype=str, keep_default_na=False)
+    missing = {"state", "county", "fips", *CONTEXT_COLUMNS} - set(table.columns)
+    if missing:
+        raise data.DataValidationError(f"{file.name}: no column {sorted(missing)}")
+    wisconsin = table[table["state"] == "Wisconsin"]
+    if len(wisconsin) != 72:
+        raise data.DataValidationError(
+            f"{file.name}: {len(wisconsin)} Wisconsin rows; Wisconsin has 72 counties."
+        )
+    out = wisconsin[["county", "fips", *CONTEXT_COLUMNS]].copy()
+    out["county"] = out["county"].str.upper()
+    return out.reset_index(drop=True)
 
 
 _WARD_COLUMNS = {"total": _TOTAL_COLUMN, "trump": "Donald J. Trump", "clinton": "Hillary Clinton"}
