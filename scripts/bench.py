@@ -10,7 +10,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from explainers import audits, contests, data, electoral, render
+from explainers import audits, claims, contests, data, electoral, render
 from explainers.charts import margins as charts
 from explainers.charts.electoral import tile_map_chart
 
@@ -61,6 +61,14 @@ STEPS: dict[str, tuple[Callable[[], object], int]] = {
     "bravo_stopping_probabilities(0.6, 0.1, 3000) (exact)": (
         lambda: audits.bravo_stopping_probabilities(0.6, 0.1, 3000),
         5,
+    ),
+    "claims.fit: municipalities, five controls (clustered)": (
+        lambda: claims.fit("municipality", list(claims.CONTROLS)),
+        5,
+    ),
+    "claims specifications: all 64 fits (uncached)": (
+        lambda: claims._specifications.__wrapped__(data.version()),
+        3,
     ),
     "closeness chart spec": (lambda: charts.closeness_chart().to_dict(), 5),
     "render closeness chart (SVG fallback + script)": (

@@ -27,6 +27,7 @@ ALLOWED_LITERALS = {
     "50%": "the true share an exercise asks the reader to pick with a control",
     "1.0": "the threshold the text passes to margins.contests_within",
     "50": "'50 states and DC': what the 51 units of every presidential year are",
+    "95%": "the confidence level of every interval (a convention, passed to claims.regress)",
 }
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SKIP = [
@@ -39,6 +40,7 @@ _SKIP = [
     r"\b(?:1[7-9]\d\d|20[0-2]\d)\b",  # years (1788 to 2029): names of events, not results
     r"^\s*\d+\.\s",  # numbered-list markers
     r"\b[A-Za-z]+\d+\b",  # names with digits: FOX6
+    r"\bStep \d\b",  # the Claims chapter's numbered steps
     r"\*m\* \+ 1",  # the "margin plus one" rule written as a formula
     r"1 ÷ \(1 − the share of the other\s+candidates\)",  # the two-party factor as a formula
 ]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SITE
 
-from explainers import audits, book, contests, electoral, faithless
+from explainers import audits, book, claims, contests, electoral, faithless
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,7 @@ PAGES = [
     "book/margins.html",
     "book/audits.html",
     "book/electoral.html",
+    "book/claims.html",
     "book/references.html",
     "search.html",
     "genindex.html",
@@ -141,6 +142,11 @@ def set_control(chart, label: str, value: object) -> None:
           if (!bind) throw new Error('no control labelled ' + label);
           const radio = bind.querySelector(`input[type=radio][value="${value}"]`);
           if (radio) { radio.click(); return; }
+          const box = bind.querySelector('input[type=checkbox]');
+          if (box) {
+            if (box.checked !== Boolean(value)) box.click();
+            return;
+          }
           const input = bind.querySelector('select, input');
           input.value = String(value);
           input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true}));
@@ -419,3 +425,56 @@ def test_defection_control_matches_explainers(visit, year: int, k: int, to: str)
         assert verdict == "No majority: the House decides"
     else:
         assert verdict.startswith(contests.display_name(result.winner))
+
+
+CLAIMS_PAGE = "book/claims.html"
+
+
+def claims_charts(v: Visit) -> list:
+    """The Claims page's charts: the counties, and the estimate under controls."""
+    assert wait_for_charts(v.page) == 2
+    return v.page.locator(".cc-chart").all()
+
+
+@pytest.mark.parametrize(
+    ("level", "controls"),
+    [
+        ("county", ()),
+        ("county", ("vote2012",)),
+        ("county", ("vote2012", "race", "education", "income", "rural")),
+        ("municipality", ("education",)),
+        ("municipality", ("race", "rural")),
+    ],
+)
+def test_estimate_controls_match_claims_fit(visit, level: str, controls: tuple[str, ...]) -> None:
+    v = visit(CLAIMS_PAGE)
+    chart = claims_charts(v)[1]
+    set_control(chart, "Compare", level)
+    for key, control in claims.CONTROLS.items():
+        set_control(chart, f"Control for {control.label}", key in controls)
+    shown = {d["row"]: d for d in mark_data(chart, "symbol")}
+    expected = claims.fit(level, controls)
+    mine = shown["Your controls" if controls else "No controls (your choice)"]
+    assert (mine["estimate"], mine["low"], mine["high"]) == pytest.approx(
+        (expected.estimate, expected.low, expected.high), abs=1e-9
+    )
+    if controls:
+        naive = claims.fit(level)
+        assert shown["No controls"]["estimate"] == pytest.approx(naive.estimate, abs=1e-9)
+    labels = {d["label"] for d in mark_data(chart, "text") if "label" in d}
+    assert f"{expected.estimate:+.2f} points ({expected.low:+.2f} to {expected.high:+.2f})" in {
+        label.replace("\u2212", "-") for label in labels
+    }
+
+
+def test_county_chart_measure_control_moves_the_counties(visit) -> None:
+    v = visit(CLAIMS_PAGE)
+    chart = claims_charts(v)[0]
+    table = claims.county_table().set_index("county")
+    for key, control in claims.CONTROLS.items():
+        set_control(chart, "Across", key)
+        points = {
+            d["county"].upper(): d["value"] for d in mark_data(chart, "symbol") if "county" in d
+        }
+        assert len(points) == 72
+        assert points == pytest.approx(table[control.column].to_dict()), key

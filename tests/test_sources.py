@@ -128,6 +128,7 @@ def test_county_context_missing_a_wisconsin_county_is_refused(tmp_path: Path) ->
     path = tmp_path / "context.csv"
     raw[raw["county"] != "Menominee"].to_csv(path, index=False)
     with pytest.raises(
-        data.DataValidationError, match="context.csv: 71 Wisconsin rows; Wisconsin has 72 counties"
+        data.DataValidationError,
+        match=r"context\.csv: 71 Wisconsin rows; Wisconsin has 72 counties",
     ):
         sources.wi_county_context_from_medsl(path)

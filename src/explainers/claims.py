@@ -47,9 +47,15 @@ __all__ = [
     "LEVELS",
     "Control",
     "Estimate",
+    "JoinSummary",
     "county_table",
+    "equipment_count",
     "equipment_models",
     "fit",
+    "group_profile",
+    "join_summary",
+    "largest_unit_change",
+    "mixed_counties",
     "municipal_equipment",
     "municipality_table",
     "naive_comparison",
@@ -187,6 +193,51 @@ def ward_equipment() -> pd.DataFrame:
     return pd.concat([wards, matched], axis=1)
 
 
+def equipment_count(kind: str) -> int:
+    """How many municipalities count by ``"optical scan"`` or ``"hand count"``, or list a ``"DRE"``.
+
+    Raises
+    ------
+    ValueError
+        For another kind.
+    """
+    table = municipal_equipment()
+    if kind == "DRE":
+        return int(table["has_dre"].sum())
+    if kind not in ("optical scan", "hand count"):
+        raise ValueError(f"unknown kind {kind!r}; choose 'optical scan', 'hand count' or 'DRE'")
+    return int((table["count"] == kind).sum())
+
+
+@dataclass(frozen=True)
+class JoinSummary:
+    """How the reporting units were matched to the equipment list (see :func:`ward_equipment`)."""
+
+    by_county: int
+    main_county: int
+    unique_name: int
+    unmatched: int
+    unmatched_places: int
+    unmatched_ballots: int
+    unmatched_pct: float
+
+
+def join_summary() -> JoinSummary:
+    """Units matched each way, and the units, places and ballots (original canvass) left out."""
+    units = ward_equipment()
+    counts = units["match"].value_counts()
+    missed = units[units["match"] == "none"]
+    return JoinSummary(
+        by_county=int(counts.get("county", 0)),
+        main_county=int(counts.get("main county", 0)),
+        unique_name=int(counts.get("unique name", 0)),
+        unmatched=len(missed),
+        unmatched_places=int(missed[["county", "municipality"]].drop_duplicates().shape[0]),
+        unmatched_ballots=int(missed["total_canvass"].sum()),
+        unmatched_pct=float(100 * missed["total_canvass"].sum() / units["total_canvass"].sum()),
+    )
+
+
 # --------------------------------------------------------------------------------------------------
 # The units of analysis: counties and municipalities, with their outcome, equipment and controls
 # --------------------------------------------------------------------------------------------------
@@ -313,6 +364,19 @@ def municipality_table() -> pd.DataFrame:
         :data:`CONTROLS` (the county's values).
     """
     return _municipality_table(data.version()).copy()
+
+
+def mixed_counties() -> int:
+    """How many counties had DREs in some of their municipalities' reporting units but not all."""
+    share = county_table()["dre_share"]
+    return int(((share > 0) & (share < 1)).sum())
+
+
+def group_profile() -> pd.DataFrame:
+    """The average county of each group (``dre`` True first): its controls and 2016 share."""
+    table = county_table()
+    columns = [*_CONTROL_COLUMNS, "clinton_pct"]
+    return table.groupby("dre")[columns].mean().sort_index(ascending=False)
 
 
 def _table(level: str) -> pd.DataFrame:
@@ -533,3 +597,25 @@ def recount_by_equipment() -> pd.DataFrame:
     out["clinton_net"] = out["clinton_change"] - out["trump_change"]
     out["net_per_100k"] = 1e5 * out["clinton_net"] / out["ballots"]
     return out.reindex(["DRE present", "no DRE", "not matched"])
+
+
+def largest_unit_change(group: str) -> int:
+    """The largest change in Clinton-minus-Trump, in votes either way, in one reporting unit of a group.
+
+    ``group`` is one of the groups of :func:`recount_by_equipment`.
+
+    Raises
+    ------
+    ValueError
+        For another group.
+    """
+    groups = ("DRE present", "no DRE", "not matched")
+    if group not in groups:
+        raise ValueError(f"unknown group {group!r}; choose one of {', '.join(groups)}")
+    units = ward_equipment()
+    in_group = units["has_dre"].map({True: "DRE present", False: "no DRE"}).fillna("not matched")
+    units = units[in_group == group]
+    net = (units["clinton_recount"] - units["clinton_canvass"]) - (
+        units["trump_recount"] - units["trump_canvass"]
+    )
+    return int(net.abs().max())

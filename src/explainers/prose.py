@@ -15,7 +15,7 @@ import pandas as pd
 
 from explainers.canvass import round_to
 
-__all__ = ["count", "date", "pct", "rounded", "signed", "times"]
+__all__ = ["count", "date", "interval", "pct", "points", "rounded", "signed", "times"]
 
 
 def _number(value: object, what: str) -> float:
@@ -91,3 +91,30 @@ def date(value: pd.Timestamp) -> str:
     """
     value = pd.Timestamp(value)
     return f"{value.day} {value:%B %Y}"
+
+
+def points(value: float, digits: int = 1) -> str:
+    """A difference in percentage points, in words: ``8.8 points lower``, ``0.4 points higher``.
+
+    Examples
+    --------
+    >>> points(-8.774), points(0.38), points(0.01)
+    ('8.8 points lower', '0.4 points higher', 'no different (0.0 points)')
+    """
+    value = _number(value, "points")
+    size = f"{abs(value):.{digits}f}"
+    if float(size) == 0:
+        return f"no different ({size} points)"
+    return f"{size} points {'lower' if value < 0 else 'higher'}"
+
+
+def interval(low: float, high: float, digits: int = 1) -> str:
+    """A confidence interval in points, signed: ``from −13.6 to −4.0 points``.
+
+    Examples
+    --------
+    >>> interval(-13.598, -3.95), interval(-1.1, 0.33)
+    ('from −13.6 to −4.0 points', 'from −1.1 to +0.3 points')
+    """
+    ends = [f"{_number(v, 'interval'):+.{digits}f}".replace("-", "\u2212") for v in (low, high)]
+    return f"from {ends[0]} to {ends[1]} points"
