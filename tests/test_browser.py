@@ -454,7 +454,8 @@ def test_estimate_controls_match_claims_fit(visit, level: str, controls: tuple[s
         set_control(chart, f"Control for {control.label}", key in controls)
     shown = {d["row"]: d for d in mark_data(chart, "symbol")}
     expected = claims.fit(level, controls)
-    mine = shown["Your controls" if controls else "No controls (your choice)"]
+    mine = shown["Your controls" if controls else "No controls"]
+    assert mine["chosen"]
     assert (mine["estimate"], mine["low"], mine["high"]) == pytest.approx(
         (expected.estimate, expected.low, expected.high), abs=1e-9
     )

@@ -286,3 +286,13 @@ def test_largest_unit_change_by_group() -> None:
     assert 0 < claims.largest_unit_change("DRE present") <= net.abs().max()
     with pytest.raises(ValueError, match="unknown group 'DRE'; choose one of DRE present"):
         claims.largest_unit_change("DRE")
+
+
+def test_an_edited_equipment_list_is_read_again_not_served_from_cache(data_dir: Path) -> None:
+    before = claims.equipment_count("DRE")
+    path = data_dir / claims.EQUIPMENT_FILE
+    raw = pd.read_excel(path, dtype=str)
+    dre = raw.iloc[:, 3].str.contains("Edge", na=False)
+    raw.loc[dre.idxmax(), raw.columns[3]] = "Vote Pad-Vote Pad (non-electronic)"
+    raw.to_excel(path, index=False)
+    assert claims.equipment_count("DRE") == before - 1

@@ -10,15 +10,17 @@ ballots are counted by hand) and the accessible voting equipment for voters with
 database classifies it (optical scan, DRE touchscreen, ballot-marking device, hand-counted paper).
 
 The classification used by the book: a municipality **has a DRE** if any of its accessible devices
-is a DRE touchscreen (direct-recording electronic: the vote is recorded in the machine's memory; in
-Wisconsin these machines print a paper trail), whatever else it uses; its **count** is "optical
-scan" if it lists a tabulator, "hand count" otherwise. Every Wisconsin voter could vote on paper:
-the DREs were the accessible option beside paper ballots.
+is a DRE touchscreen (direct-recording electronic: the vote is recorded in the machine's memory;
+Verified Voting's export lists a voter-verified paper record for each of the three models),
+whatever else it uses; its **count** is "optical scan" if it lists a tabulator, "hand count"
+otherwise. Every municipality on the list counts paper ballots; the DREs appear only as accessible
+equipment beside them.
 
-The analysis then asks the claim's question at two units of analysis. A **county** counts as a DRE
-county when most of its ballots (at the original canvass) were cast in municipalities with a DRE;
-its 2016 and 2012 votes and demographics come from ``data/wi_2016_county_context.csv``. A
-**municipality** is a DRE municipality when it has a DRE; the data hold no demographics for
+The analysis then asks the claim's question at two units of analysis, and ``dre`` means a
+different thing at each. A **county** is a DRE county (``dre`` in :func:`county_table`) when most
+of its ballots (at the original canvass) were cast in municipalities with a DRE; its 2016 and 2012
+votes and demographics come from ``data/wi_2016_county_context.csv``. A **municipality** is a DRE
+municipality (``dre`` in :func:`municipality_table`) when it has a DRE; the data hold no demographics for
 municipalities, so its controls are its county's values (for a municipality in several counties,
 its main county's). :func:`naive_comparison` compares the groups' average Clinton share;
 :func:`fit` estimates the same difference by least squares with the controls a reader picks
@@ -39,12 +41,14 @@ from pathlib import Path
 import pandas as pd
 import statsmodels.formula.api as smf
 
-from explainers import data
+from explainers import data, recounts
+from explainers.validation import file_version
 
 __all__ = [
     "CONTROLS",
     "EQUIPMENT_FILE",
     "LEVELS",
+    "RECOUNT_GROUPS",
     "Control",
     "Estimate",
     "JoinSummary",
@@ -102,7 +106,23 @@ def municipal_equipment(path: Path | str | None = None) -> pd.DataFrame:
         If a county or municipality cell does not have the list's ``NAME - CODE`` form, or a
         product is not in ``data/equipment_models.csv``.
     """
-    file = data.DATA_DIR / EQUIPMENT_FILE if path is None else Path(path)
+    if path is None:
+        return _municipal_equipment(_version()).copy()
+    return _read_equipment(Path(path))
+
+
+def _version() -> tuple[object, ...]:
+    """What the cached tables of this module depend on: the CSV files and the equipment list."""
+    return (data.version(), file_version(data.DATA_DIR / EQUIPMENT_FILE))
+
+
+@cache
+def _municipal_equipment(version: tuple[object, ...]) -> pd.DataFrame:
+    return _read_equipment(data.DATA_DIR / EQUIPMENT_FILE)
+
+
+def _read_equipment(file: Path) -> pd.DataFrame:
+    """Read and classify the Commission's list (see :func:`municipal_equipment`)."""
     sheet = pd.read_excel(file, dtype=str)
     if sheet.shape[1] != 4:
         raise data.DataValidationError(f"{file.name}: expected 4 columns, found {sheet.shape[1]}")
@@ -169,6 +189,11 @@ def ward_equipment() -> pd.DataFrame:
         county"``, ``"unique name"`` or ``"none"``) and the equipment columns of
         :func:`municipal_equipment` (empty where ``match`` is ``"none"``).
     """
+    return _ward_equipment(_version()).copy()
+
+
+@cache
+def _ward_equipment(version: tuple[object, ...]) -> pd.DataFrame:
     wards = data.wi_recount_by_ward()
     names = wards["reporting_unit"].str.extract(_UNIT)["municipality"].str.upper()
     wards = wards.assign(municipality=names)
@@ -286,7 +311,7 @@ def _county_controls() -> pd.DataFrame:
 
 
 @cache
-def _county_table(version: tuple[tuple[Path, int, int], ...]) -> pd.DataFrame:
+def _county_table(version: tuple[object, ...]) -> pd.DataFrame:
     units = ward_equipment()
     matched = units[units["match"] != "none"]
     dre_ballots = matched["total_canvass"].where(matched["has_dre"].astype(bool), 0)
@@ -322,14 +347,14 @@ def county_table() -> pd.DataFrame:
         above one half), the control columns of :data:`CONTROLS` and ``change_pct`` (Clinton's
         2016 share minus Obama's 2012 share, in points).
     """
-    return _county_table(data.version()).copy()
+    return _county_table(_version()).copy()
 
 
 _KIND = re.compile(r"^(CITY|TOWN|VILLAGE) OF ")
 
 
 @cache
-def _municipality_table(version: tuple[tuple[Path, int, int], ...]) -> pd.DataFrame:
+def _municipality_table(version: tuple[object, ...]) -> pd.DataFrame:
     units = ward_equipment()
     matched = units[units["match"] != "none"]
     main_county = municipal_equipment().set_index("municipality_code")["county"]
@@ -363,7 +388,7 @@ def municipality_table() -> pd.DataFrame:
         ``village``), ``county`` (the main county), ``clinton_pct`` and the control columns of
         :data:`CONTROLS` (the county's values).
     """
-    return _municipality_table(data.version()).copy()
+    return _municipality_table(_version()).copy()
 
 
 def mixed_counties() -> int:
@@ -522,7 +547,7 @@ def fit(level: str, controls: Iterable[str] = (), within_county: bool = False) -
 
 
 @cache
-def _specifications(version: tuple[tuple[Path, int, int], ...]) -> pd.DataFrame:
+def _specifications(version: tuple[object, ...]) -> pd.DataFrame:
     rows = []
     for level in LEVELS:
         for k in range(len(CONTROLS) + 1):
@@ -551,12 +576,24 @@ def specifications() -> pd.DataFrame:
         ``level``, one boolean column per key of :data:`CONTROLS`, ``controls`` (how many),
         ``estimate``, ``low``, ``high`` (points) and ``units``.
     """
-    return _specifications(data.version()).copy()
+    return _specifications(_version()).copy()
 
 
 # --------------------------------------------------------------------------------------------------
 # The physical check: the recount of the paper
 # --------------------------------------------------------------------------------------------------
+
+
+#: The groups of reporting units the recount is compared across.
+RECOUNT_GROUPS = ("DRE present", "no DRE", "not matched")
+
+
+def _units_by_group() -> pd.DataFrame:
+    """Each reporting unit's recount changes (:func:`explainers.recounts.ward_changes`) and group."""
+    changes = recounts.ward_changes()
+    has_dre = ward_equipment()["has_dre"]  # same rows, same order: both read the ward table
+    group = has_dre.map({True: RECOUNT_GROUPS[0], False: RECOUNT_GROUPS[1]})
+    return changes.assign(group=group.fillna(RECOUNT_GROUPS[2]))
 
 
 def recount_by_equipment() -> pd.DataFrame:
@@ -565,26 +602,15 @@ def recount_by_equipment() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``group`` (``"DRE present"``, ``"no DRE"``, ``"not matched"``): ``units``,
-        ``ballots`` (original canvass), ``units_changed`` (units where the recount changed the
-        total or either leading candidate's count), ``trump_change``, ``clinton_change`` and
-        ``clinton_net`` (Clinton's change minus Trump's: negative when the recount widened Trump's
-        lead), and ``net_per_100k`` (``clinton_net`` per 100,000 ballots).
+        Indexed by ``group`` (:data:`RECOUNT_GROUPS`): ``units``, ``ballots`` (original canvass),
+        ``units_changed`` (units where the recount changed the total or either leading candidate's
+        count), ``trump_change``, ``clinton_change`` and ``clinton_net`` (Clinton's change minus
+        Trump's: negative when the recount widened Trump's lead), and ``net_per_100k``
+        (``clinton_net`` per 100,000 ballots).
     """
-    units = ward_equipment()
-    group = units["has_dre"].map({True: "DRE present", False: "no DRE"}).fillna("not matched")
-    changed = (
-        (units["total_recount"] != units["total_canvass"])
-        | (units["trump_recount"] != units["trump_canvass"])
-        | (units["clinton_recount"] != units["clinton_canvass"])
-    )
-    frame = units.assign(
-        group=group,
-        changed=changed,
-        trump_change=units["trump_recount"] - units["trump_canvass"],
-        clinton_change=units["clinton_recount"] - units["clinton_canvass"],
-    )
-    groups = frame.groupby("group")
+    units = _units_by_group()
+    changed = units[["total_change", "trump_change", "clinton_change"]].ne(0).any(axis=1)
+    groups = units.assign(changed=changed).groupby("group")
     out = pd.DataFrame(
         {
             "units": groups.size(),
@@ -596,26 +622,20 @@ def recount_by_equipment() -> pd.DataFrame:
     )
     out["clinton_net"] = out["clinton_change"] - out["trump_change"]
     out["net_per_100k"] = 1e5 * out["clinton_net"] / out["ballots"]
-    return out.reindex(["DRE present", "no DRE", "not matched"])
+    return out.reindex(list(RECOUNT_GROUPS))
 
 
 def largest_unit_change(group: str) -> int:
-    """The largest change in Clinton-minus-Trump, in votes either way, in one reporting unit of a group.
+    """The largest change in Trump's lead, in votes either way, in one reporting unit of a group.
 
-    ``group`` is one of the groups of :func:`recount_by_equipment`.
+    ``group`` is one of :data:`RECOUNT_GROUPS`.
 
     Raises
     ------
     ValueError
         For another group.
     """
-    groups = ("DRE present", "no DRE", "not matched")
-    if group not in groups:
-        raise ValueError(f"unknown group {group!r}; choose one of {', '.join(groups)}")
-    units = ward_equipment()
-    in_group = units["has_dre"].map({True: "DRE present", False: "no DRE"}).fillna("not matched")
-    units = units[in_group == group]
-    net = (units["clinton_recount"] - units["clinton_canvass"]) - (
-        units["trump_recount"] - units["trump_canvass"]
-    )
-    return int(net.abs().max())
+    if group not in RECOUNT_GROUPS:
+        raise ValueError(f"unknown group {group!r}; choose one of {', '.join(RECOUNT_GROUPS)}")
+    units = _units_by_group()
+    return int(units.loc[units["group"] == group, "margin_change"].abs().max())

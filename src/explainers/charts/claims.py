@@ -151,8 +151,7 @@ def estimate_chart(level: str = "county") -> alt.LayerChart:
         .transform_calculate(chosen=_flags_match(checks))
         .transform_filter("datum.chosen || datum.controls === 0")
         .transform_calculate(
-            row="datum.chosen ? (datum.controls === 0 ? 'No controls (your choice)' : "
-            "'Your controls') : 'No controls'",
+            row="datum.controls === 0 ? 'No controls' : 'Your controls'",
             label=(
                 "format(datum.estimate, '+.2f') + ' points (' + format(datum.low, '+.2f') + "
                 "' to ' + format(datum.high, '+.2f') + ')'"
@@ -160,10 +159,10 @@ def estimate_chart(level: str = "county") -> alt.LayerChart:
         )
     )
     y = alt.Y(
-        "row:N", title=None, sort=["No controls", "Your controls"], axis=alt.Axis(labelLimit=200)
+        "row:N", title=None, sort=["No controls", "Your controls"], axis=alt.Axis(labelLimit=120)
     )
     # One fixed axis for every choice, so that moving a control moves the dot, not the axis.
-    title = "Difference in Clinton's share where DREs were present (points)"
+    title = "Clinton's share: DRE minus other (points)"
     scale = alt.Scale(
         domain=[
             math.floor(min(specs["low"].min(), 0)) - 1,
@@ -188,8 +187,9 @@ def estimate_chart(level: str = "county") -> alt.LayerChart:
             alt.Tooltip("units:Q", title="Units compared"),
         ],
     )
+    # The numbers above each line, from the plot's left edge: never clipped at the right.
     text = base.mark_text(align="left", dy=-14, fontSize=12).encode(
-        x=alt.X("low:Q"), y=y, text="label:N", color=color
+        x=alt.value(4), y=y, text="label:N", color=color
     )
     return (
         alt.layer(zero, interval, point, text)

@@ -9,7 +9,7 @@ from explainers.tables import Table
 
 __all__ = ["naive_table", "recount_table"]
 
-_GROUP = {True: "DRE present", False: "no DRE"}
+_GROUP = {True: claims.RECOUNT_GROUPS[0], False: claims.RECOUNT_GROUPS[1]}
 
 
 def naive_table() -> Table:
