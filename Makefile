@@ -3,19 +3,31 @@
 #   make serve  serve the built site on http://127.0.0.1:8000
 #   make test   lint, unit and data tests, nbval over every notebook, browser tests
 #   make lab    open the notebooks live in JupyterLab (offline, 127.0.0.1)
+#   make live   serve the chapters and their Python panels as live pages for a class (Voila, offline)
+#               options: LIVE_PORT=8866  LAN=1 (reachable from the local network)  POOL=1  CULL_MINUTES=20
+#                        LESSON=margins STUDENTS=25 (kernels kept ready for the chapter of the day)
 #   make bench  time the package's main computations
+#   make bench-live  measure the live mode: start-up time and memory for 1, 5 and 20 students
 #   make notebooks  make book/NAME.ipynb from each chapter's source book/NAME.md (then commit both)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+LIVE_PORT    ?= 8866
+POOL         ?= 1
+CULL_MINUTES ?= 20
+LAN          ?=
 STAMP  := $(VENV)/.installed
 
 # Notebooks run on the venv's own "python3" kernel, even if the user has another one installed.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: book serve test lint unit nbval browser lab bench lock clean chromium notebooks
+.PHONY: book serve test lint unit nbval browser lab live bench bench-live lock clean chromium notebooks
+
+# What the built site is made from: `make live` rebuilds the site when one of these is newer.
+SITE_INPUTS := $(filter-out src/explainers/live%, $(wildcard _config.yml _toc.yml references.bib book/*.md book/*.ipynb data/*.csv \
+                 data/sources/* _static/* src/explainers/*.py src/explainers/*/*.py))
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian run:"; \
@@ -62,11 +74,21 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
+_build/html/index.html: $(SITE_INPUTS) | $(STAMP)
+	$(MAKE) book
+
+live: $(STAMP) _build/html/index.html
+	$(BIN)/python scripts/live.py --port $(LIVE_PORT) --pool $(POOL) --cull-minutes $(CULL_MINUTES) \
+	  $(if $(LAN),--lan) $(if $(LESSON),--lesson $(LESSON) --students $(or $(STUDENTS),0))
+
 notebooks: $(STAMP)
 	$(BIN)/python scripts/notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+bench-live: $(STAMP) chromium _build/html/index.html
+	$(BIN)/python scripts/bench_live.py
 
 lock:
 	rm -rf .venv-lock

@@ -20,9 +20,23 @@ def test_sample_size_panel_recomputes_when_controls_change() -> None:
 
 def test_sample_size_panel_shows_a_refused_value_as_a_message() -> None:
     _risk, margin, _ballots, _o1, _o2, result = widgets.sample_size_panel().children
-    margin.min = 0  # as if a reader typed 0 into an unbounded box
     margin.value = 0
-    assert "Cannot compute: diluted_margin must be more than 0" in result.value
+    assert "Cannot compute: the diluted margin must be more than 0% and at most 100%, got 0%" in (
+        result.value
+    )
+    margin.value = 150
+    assert "got 150%" in result.value
+
+
+def test_sample_size_panel_refuses_impossible_counts_with_a_message() -> None:
+    _risk, _margin, ballots, _o1, o2, result = widgets.sample_size_panel().children
+    ballots.value = 0
+    assert "Cannot compute: there must be at least 1 ballot cast, got 0" in result.value
+    ballots.value = 1_000
+    o2.value = -3
+    assert "Cannot compute: overstatements cannot be negative, got 0 and -3" in result.value
+    o2.value = 0
+    assert "Cannot compute" not in result.value and "1,000 ballots cast" in result.value
 
 
 def test_simulation_panel_runs_simulate_bravo() -> None:

@@ -22,13 +22,12 @@ import pandas as pd
 
 from explainers import audits, book, contests, recounts
 from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, listing
+from explainers.controls import MARGIN_RANGE, RISK_LIMIT_RANGE
 
 __all__ = [
     "COMPARISON_EXPR",
-    "MARGIN_RANGE",
     "POLLING_EXPR",
     "RISK_EXPR",
-    "RISK_LIMIT_RANGE",
     "SHIFT_KINDS",
     "TRUE_SHARES",
     "WALK",
@@ -41,9 +40,6 @@ __all__ = [
     "ward_change_chart",
 ]
 
-#: Slider ranges, in percent: the risk limit, and the diluted margin read off the curves.
-RISK_LIMIT_RANGE = (1, 25)
-MARGIN_RANGE = (0.01, 20.0)
 #: The curves span these diluted margins (log10 of the fraction).
 _LOG_MARGINS = (-4.5, -0.3, 0.02)
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from explainers import book, contests
 from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, listing
+from explainers.controls import THRESHOLD_RANGE
 
 __all__ = [
     "MEASURES",
@@ -33,9 +34,6 @@ MEASURES: dict[str, tuple[str, str]] = {
     "% of all votes cast": ("margin_pct", "{:.3f}%"),
     "% of the two-party vote": ("margin_pct_two_party", "{:.3f}%"),
 }
-
-#: The threshold slider's range, in percent of the votes cast.
-THRESHOLD_RANGE = (0.1, 5.0)
 
 #: Room left right of the longest bar for its label, as a multiple of the longest bar.
 _LABEL_ROOM = 1.45

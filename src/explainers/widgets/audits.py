@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from explainers import audits
-from explainers.charts.audits import MARGIN_RANGE, RISK_LIMIT_RANGE
+from explainers.controls import RISK_LIMIT_RANGE
 from explainers.widgets import STYLE, recompute_on_change
 
 __all__ = ["describe_sample_sizes", "describe_simulation", "sample_size_panel", "simulation_panel"]
@@ -24,7 +24,24 @@ __all__ = ["describe_sample_sizes", "describe_simulation", "sample_size_panel", 
 def describe_sample_sizes(
     margin_pct: float, risk_limit_pct: float, ballots: int, o1: int = 0, o2: int = 0
 ) -> str:
-    """HTML: the ballots each method examines at this diluted margin and risk limit."""
+    """HTML: the ballots each method examines at this diluted margin and risk limit.
+
+    The panel's boxes take any number a reader types; what no audit can have is refused here, in
+    the panel's own units (percent, ballots), so the message names what the reader typed.
+
+    Raises
+    ------
+    ValueError
+        If the margin is not in (0%, 100%], there is no ballot, or an overstatement count is negative.
+    """
+    if not 0 < margin_pct <= 100:
+        raise ValueError(
+            f"the diluted margin must be more than 0% and at most 100%, got {margin_pct:g}%"
+        )
+    if ballots < 1:
+        raise ValueError(f"there must be at least 1 ballot cast, got {ballots:,}")
+    if o1 < 0 or o2 < 0:
+        raise ValueError(f"overstatements cannot be negative, got {o1} and {o2}")
     mu, alpha = margin_pct / 100, risk_limit_pct / 100
     comparison = audits.comparison_sample_size(mu, alpha, o1=o1, o2=o2)
     polling = audits.bravo_asn((1 + mu) / 2, alpha)
@@ -64,24 +81,12 @@ def sample_size_panel(margin_pct: float = 1.0, risk_limit_pct: int = 10) -> w.VB
         style=STYLE,
         continuous_update=False,
     )
-    m_low, m_high = MARGIN_RANGE
-    margin = w.BoundedFloatText(
-        value=margin_pct,
-        min=m_low,
-        max=m_high,
-        step=0.01,
-        description="Diluted margin (%)",
-        style=STYLE,
-    )
-    ballots = w.BoundedIntText(
-        value=2_976_150, min=1, max=200_000_000, description="Ballots cast", style=STYLE
-    )
-    o1 = w.BoundedIntText(
-        value=0, min=0, max=1000, description="One-vote overstatements", style=STYLE
-    )
-    o2 = w.BoundedIntText(
-        value=0, min=0, max=1000, description="Two-vote overstatements", style=STYLE
-    )
+    # Plain boxes, not bounded ones: a bounded box silently replaces what the reader typed, while
+    # describe_sample_sizes refuses an impossible value with a message saying why.
+    margin = w.FloatText(value=margin_pct, step=0.01, description="Diluted margin (%)", style=STYLE)
+    ballots = w.IntText(value=2_976_150, description="Ballots cast", style=STYLE)
+    o1 = w.IntText(value=0, description="One-vote overstatements", style=STYLE)
+    o2 = w.IntText(value=0, description="Two-vote overstatements", style=STYLE)
     result = w.HTML()
     recompute_on_change(
         (risk, margin, ballots, o1, o2),
