@@ -79,7 +79,8 @@ _build/html/index.html: $(SITE_INPUTS) | $(STAMP)
 
 live: $(STAMP) _build/html/index.html
 	$(BIN)/python scripts/live.py --port $(LIVE_PORT) --pool $(POOL) --cull-minutes $(CULL_MINUTES) \
-	  $(if $(LAN),--lan) $(if $(LESSON),--lesson $(LESSON) --students $(or $(STUDENTS),0))
+	  $(if $(filter 1 yes true,$(LAN)),--lan) $(if $(LESSON),--lesson $(LESSON)) \
+	  $(if $(STUDENTS),--students $(STUDENTS))
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/notebooks.py

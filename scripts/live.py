@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
 import socket
 import sys
@@ -70,24 +71,32 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out.resolve()
     try:
         written = live.build(ROOT / "_build" / "html", ROOT / "book", out, pages())
+        # On the network, a page opens only with this secret in its address.
+        token = secrets.token_urlsafe(6) if args.lan else ""
         settings = Settings(
-            out, args.port, args.lan, args.pool, args.cull_minutes, args.lesson, args.students
+            out,
+            args.port,
+            args.lan,
+            args.pool,
+            args.cull_minutes,
+            args.lesson,
+            args.students,
+            token,
         )
     except (ValueError, FileNotFoundError) as error:
         print(f"make live: {error}", file=sys.stderr)
         return 2
     start = next(iter(written.values()))
     kind = "render" if start.suffix == ".ipynb" else "files"
-    path = f"/voila/{kind}/{start.name}"
+    path = f"/voila/{kind}/{start.name}" + (f"?token={settings.token}" if settings.token else "")
     print(f"Live pages written to {out}: {', '.join(p.name for p in written.values())}")
     print(f"Open http://127.0.0.1:{settings.port}{path} on this computer.")
     if settings.lan:
         hosts = lan_addresses() or ["<this computer's address>"]
-        print(
-            "WARNING: --lan listens on every network interface. Anyone who can reach this computer"
-        )
-        print("can open the pages and start Python kernels (each runs only the book's panels, but")
-        print("costs memory). Use it on a classroom's own network, never on a public one.")
+        print("WARNING: --lan listens on every network interface: any computer that can reach this")
+        print("one can connect. Pages open only with the token in the address below; share it with")
+        print("the class only. Each open page starts a Python kernel that runs the book's panels")
+        print("and costs memory. Use it on a classroom's own network, never on a public one.")
         for host in hosts:
             print(f"Students open http://{host}:{settings.port}{path}")
     print("Press Ctrl-C to stop the server.", flush=True)

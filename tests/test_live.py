@@ -6,10 +6,14 @@ The browser test that serves them with Voilà is in test_live_browser.py.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import os
 import re
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -95,15 +99,57 @@ def test_panel_heading_refusals_say_what_is_missing() -> None:
         live.panel_heading(chapter(("code", "widgets.x_panel()", ["live-panel"])))
 
 
-def test_panels_must_end_their_section() -> None:
-    live.check_panels_end_their_section(PANELS)  # a removed cell after the panels is fine
-    late_note = chapter(*[(c.cell_type[:2] if c.cell_type == "markdown" else "code", c.source,
-                           c.metadata["tags"]) for c in PANELS.cells[:6]],
-                        ("md", ":::{note}\nAbout the data\n:::", []), ("md", "## Exercises", []))  # fmt: skip
-    with pytest.raises(ValueError, match=r"cell 6 \(':::\{note\}'\) comes after the live panels"):
-        live.check_panels_end_their_section(late_note)
-    with pytest.raises(ValueError, match="would appear above them on the live page"):
-        live.live_notebook(PAGE, late_note, LINKS)
+def with_cells(*extra: tuple[str, str, list[str]]) -> nbformat.NotebookNode:
+    """PANELS up to its last panel, then ``extra`` cells."""
+    kinds = {"markdown": "md", "code": "code"}
+    head = [(kinds[c.cell_type], c.source, c.metadata["tags"]) for c in PANELS.cells[:6]]
+    return chapter(*head, *extra)
+
+
+def test_panels_may_be_followed_by_removed_cells_and_a_labelled_heading() -> None:
+    live.check_panels_end_their_section(PANELS)
+    live.check_panels_end_their_section(
+        with_cells(("code", "x = 1", ["remove-cell"]), ("md", "(sec-ex)=\n## Exercises", []))
+    )
+    live.check_panels_end_their_section(with_cells(("md", "# Appendix", [])))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            [("md", ":::{note}\nAbout the data\n:::", []), ("md", "## Exercises", [])],
+            r"cell 6 \(':::\{note\}'\) comes after the live panels in their section",
+        ),
+        (
+            [("md", "### A subsection", [])],
+            r"cell 6 \('### A subsection'\) comes after the live panels",
+        ),
+        (
+            [("code", "chart()", ["hide-input"])],
+            r"cell 6 \('chart\(\)'\) comes after the live panels",
+        ),
+        (
+            [("md", "## Later", []), ("code", "widgets.x_panel()", ["live-panel"])],
+            r"cell 7 \('widgets.x_panel\(\)'\) is a live panel in another section",
+        ),
+    ],
+)
+def test_panels_must_be_the_last_visible_things_of_one_section(
+    extra: list[tuple[str, str, list[str]]], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        live.check_panels_end_their_section(with_cells(*extra))
+    with pytest.raises(ValueError, match="live panel"):
+        live.live_notebook(PAGE, with_cells(*extra), LINKS)
+
+
+def test_a_comment_line_in_fenced_code_is_not_the_panels_heading() -> None:
+    fenced = chapter(
+        ("md", "## The panels\n\n```sh\n# run this first\nmake live\n```", []),
+        ("code", "widgets.margin_panel()", ["live-panel"]),
+    )
+    assert live.panel_heading(fenced) == "The panels"
 
 
 def test_widgets_import_is_found_or_refused_with_a_message() -> None:
@@ -156,7 +202,7 @@ def test_a_page_with_a_chart_loads_the_bundle_from_the_live_folder_first() -> No
     soup = BeautifulSoup(notebook.cells[0].source, "html.parser")
     first = soup.select_one(".cc-live-article").find(True)
     assert first.name == "script" and first["src"] == "../files/vega-bundle.js"
-    static = live.static_page(page, live.addresses({}, from_notebook=False), style="")
+    static = live.static_page(page, live.addresses({"other": True, "plain": False}, False), "")
     assert '<script src="vega-bundle.js" type="text/javascript"></script>' in static
 
 
@@ -171,12 +217,44 @@ def test_live_notebook_refusals_say_why() -> None:
 
 
 def test_static_page_is_a_whole_document_with_the_style_inlined() -> None:
-    page = live.static_page(PAGE, live.addresses({"other": True}, from_notebook=False), "h1{}")
+    links = live.addresses({"other": True, "plain": False}, from_notebook=False)
+    page = live.static_page(PAGE, links, "h1{}")
     soup = BeautifulSoup(page, "html.parser")
     assert soup.title.get_text() == "Test chapter"
     assert soup.style.get_text() == "h1{}"
     assert soup.select_one("main.cc-live-page .cc-live-article h1").get_text() == "Chapter"
     assert soup.select_one("a")["href"] == "../render/other.ipynb#x"
+    assert "location.search" in soup.select("script")[-1].get_text()  # carries ?token= on
+
+
+def test_a_link_or_load_into_the_site_that_is_not_served_live_is_refused() -> None:
+    for bad, message in [
+        ('<a href="../_static/x.pdf">x</a>', r"the link '../_static/x.pdf' points into the site"),
+        ('<a href="../index.html#a">x</a>', r"the link '../index.html#a' points into the site"),
+        ('<img src="../_images/x.png" alt="x">', r"the page loads '../_images/x.png'"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            live.live_notebook(PAGE.replace("<p>One.</p>", f"<p>One. {bad}</p>"), PANELS, LINKS)
+    page = PAGE.replace(
+        "<p>One.</p>", '<p><a href="mailto:a@b.org">mail</a> <a href="#x">x</a></p>'
+    )
+    live.live_notebook(page, PANELS, LINKS)  # outside links and anchors stay as they are
+
+
+@pytest.mark.site
+def test_build_replaces_only_a_folder_it_made(tmp_path: Path) -> None:
+    mine = tmp_path / "documents"
+    mine.mkdir()
+    (mine / "lesson-plan.txt").write_text("keep me")
+    with pytest.raises(ValueError, match="is not empty and was not made by 'make live'"):
+        live.build(SITE, ROOT / "book", mine, ["intro", *CHAPTERS, "references"])
+    assert (mine / "lesson-plan.txt").read_text() == "keep me"
+    made = tmp_path / "live"
+    pages = ["intro", *CHAPTERS, "references"]
+    live.build(SITE, ROOT / "book", made, pages)
+    (made / "stale.ipynb").write_text("{}")
+    live.build(SITE, ROOT / "book", made, pages)  # its own folder is replaced
+    assert not (made / "stale.ipynb").exists() and (made / live.MARKER).exists()
 
 
 def test_build_refuses_an_unbuilt_book(tmp_path: Path) -> None:
@@ -235,6 +313,8 @@ def test_settings_listen_on_loopback_unless_the_lan_is_asked_for() -> None:
     assert "--MappingKernelManager.cull_idle_timeout=1200" in argv
     assert "--MappingKernelManager.cull_connected=True" in argv
     assert "--VoilaConfiguration.preheat_kernel=True" in argv and "--pool_size=1" in argv
+    assert "--Voila.token=" in argv  # on loopback, no token
+    assert "--Voila.token=s3cret" in voila_argv(Settings(Path("live"), lan=True, token="s3cret"))
     lan = voila_argv(Settings(Path("live"), port=9000, lan=True, pool=0, cull_minutes=5))
     assert "--Voila.ip=0.0.0.0" in lan and "--Voila.port=9000" in lan
     assert "--MappingKernelManager.cull_idle_timeout=300" in lan
@@ -266,38 +346,75 @@ def test_the_lesson_gets_a_kernel_per_student_the_others_the_pool(tmp_path: Path
     }
     config = voila_config(settings)
     assert config.VoilaKernelManager.kernel_pools_config == kernel_pools(settings)
+    assert "jupyterlab-myst" in config.VoilaConfiguration.extension_denylist
+    assert config.VoilaConfiguration.file_allowlist == [r".*\.(html|js)"]
     # No pool at all but a lesson's: kernels are still pre-started for it.
     argv = voila_argv(Settings(tmp_path, pool=0, lesson="margins", students=5))
     assert "--VoilaConfiguration.preheat_kernel=True" in argv and "--pool_size=0" in argv
 
 
 def test_jupyter_path_puts_the_template_folder_first() -> None:
-    folders = jupyter_path("/elsewhere").split(":")
+    folders = jupyter_path("/elsewhere").split(os.pathsep)
     assert folders[1] == "/elsewhere"
     assert (Path(folders[0]) / "voila" / "templates" / "closecalls" / "index.html.j2").exists()
     assert jupyter_path(None) == folders[0]
 
 
 def test_the_template_loads_nothing_from_outside() -> None:
+    # Our own files; what the pages load in all (Voilà's inherited template included) is checked
+    # in the browser, where every request outside 127.0.0.1 is aborted and counted.
+    outside = re.compile(r"https?:|(src|href)\s*=\s*[\"']?//|url\(\s*[\"']?(https?:)?//")
     for path in live.TEMPLATE.rglob("*"):
         if path.is_file():
-            assert "http://" not in path.read_text("utf-8")
-            assert "https://" not in path.read_text("utf-8")
+            assert not outside.search(path.read_text("utf-8")), path
 
 
-def test_kernel_manager_culls_as_jupyter_does_but_spares_pooled_kernels() -> None:
+def test_a_kernel_waiting_in_the_pool_counts_as_active_so_its_student_is_not_culled(
+    tmp_path: Path,
+) -> None:
+    from traitlets import Unicode
+    from traitlets.config import LoggingConfigurable
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    class Parent(LoggingConfigurable):
+        root_dir = Unicode(str(tmp_path))
+        notebook_path = None
+
+    # The class Voilà builds and runs, on top of ours.
+    pooled = voila_kernel_manager_factory(ClassroomKernelManager, True, 1)
+
     async def check() -> None:
-        manager = ClassroomKernelManager()
-        pooled = asyncio.get_running_loop().create_future()
-        pooled.set_result({"kernel_id": "waiting"})
-        pending = asyncio.get_running_loop().create_future()  # still starting: not spared yet
-        manager._pools = {"margins.ipynb": [pooled, pending]}
-        assert manager.waiting_kernels() == {"waiting"}
-        # A pooled kernel is left alone: Jupyter's own check (which needs a real kernel) never runs.
-        await manager.cull_kernel_if_idle("waiting")
-        # Any other kernel goes to Jupyter Server's check, which looks it up.
-        with pytest.raises(KeyError, match="student"):
-            await manager.cull_kernel_if_idle("student")
-        pending.cancel()
+        manager = pooled(parent=Parent(), cull_idle_timeout=600)
+        long_ago = datetime.now(UTC) - timedelta(hours=1)
 
-    asyncio.run(check())
+        def kernel() -> SimpleNamespace:
+            spec = SimpleNamespace(metadata={})
+            return SimpleNamespace(
+                last_activity=long_ago,
+                execution_state="idle",
+                kernel_spec=spec,
+                kernel_name="python3",
+            )
+
+        manager._kernels = {"waiting": kernel(), "forgotten": kernel()}
+        ready = asyncio.get_running_loop().create_future()
+        ready.set_result({"kernel_id": "waiting"})
+        starting = asyncio.get_running_loop().create_future()  # not started yet: not counted
+        manager._pools = {"margins.ipynb": [ready, starting]}
+        assert manager.waiting_kernels() == {"waiting"}
+        culled = []
+
+        async def shutdown_kernel(kernel_id: str, *args: object, **kwargs: object) -> None:
+            culled.append(kernel_id)
+
+        manager.shutdown_kernel = shutdown_kernel
+        await manager.cull_kernels()
+        # The forgotten page's kernel, idle an hour, goes; the waiting one stays and is now fresh,
+        # so a student given it in the next minute will not lose it at the next pass.
+        assert culled == ["forgotten"]
+        assert datetime.now(UTC) - manager._kernels["waiting"].last_activity < timedelta(seconds=5)
+        starting.cancel()
+
+    # In its own thread: the browser tests' Playwright keeps an event loop running in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, check()).result()

@@ -37,6 +37,17 @@ def test_sample_size_panel_refuses_impossible_counts_with_a_message() -> None:
     assert "Cannot compute: overstatements cannot be negative, got 0 and -3" in result.value
     o2.value = 0
     assert "Cannot compute" not in result.value and "1,000 ballots cast" in result.value
+    o2.value = 1_001
+    assert (
+        "Cannot compute: there cannot be more overstatements (1,001) than ballots cast (1,000)"
+        in (result.value)
+    )
+
+
+def test_sample_size_panel_shows_a_small_typed_margin_as_typed() -> None:
+    _risk, margin, _ballots, _o1, _o2, result = widgets.sample_size_panel().children
+    margin.value = 0.001
+    assert "Diluted margin <b>0.001%</b>" in result.value
 
 
 def test_simulation_panel_runs_simulate_bravo() -> None:

@@ -1,7 +1,8 @@
-"""The ranges of the reader's controls, shared by the in-page charts and the Jupyter panels.
+"""The ranges of the reader's sliders, shared by the in-page charts and the Jupyter panels.
 
 A chart's slider (:mod:`explainers.charts`) and the matching ipywidgets slider
-(:mod:`explainers.widgets`) must offer the same choices. The ranges live here, in a module that
+(:mod:`explainers.widgets`) offer the same choices (the audits panel's margin is a text box, not
+a slider: it takes any margin the package accepts). The ranges live here, in a module that
 imports nothing, so that a panel does not import Altair (about 3 s, most of it ``jsonschema``'s
 format checkers) only to read two numbers: the live classroom mode starts one Python process per
 student, and every second of import is paid by each of them.

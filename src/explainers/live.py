@@ -32,6 +32,7 @@ from nbformat import NotebookNode
 
 __all__ = [
     "BUNDLE_NAME",
+    "MARKER",
     "PANEL_TAG",
     "TEMPLATE",
     "addresses",
@@ -57,7 +58,12 @@ _IMPORT = re.compile(r"^from explainers\.widgets import (\w+) as widgets$", re.M
 #: The Voilà template that serves the live pages (``--template=closecalls``).
 TEMPLATE = Path(__file__).parent / "share" / "voila" / "templates" / "closecalls"
 
-_HEADING = re.compile(r"^#{1,6} +(.+?) *$", re.MULTILINE)
+_HEADING = re.compile(r"^#{1,6} +(.+?) *$")
+_LABEL = re.compile(r"^\(.+\)=$")
+#: A link that leaves the book: the live pages leave it as it is (a reader's click, never a load).
+_OUTSIDE = re.compile(r"^(https?:|mailto:)")
+#: Written by :func:`build` into its folder, which it empties only when it finds this file.
+MARKER = ".closecalls-live"
 
 
 def _tags(cell: NotebookNode) -> list[str]:
@@ -90,18 +96,48 @@ def widgets_import(notebook: NotebookNode) -> str:
     )
 
 
-def panel_heading(notebook: NotebookNode) -> str:
-    """The title of the section that holds the chapter's first panel (its last heading before it).
+def _headings(source: str) -> list[tuple[int, str]]:
+    r"""The Markdown headings of a cell as (level, title), outside fenced code.
+
+    Examples
+    --------
+    >>> _headings("(sec-x)=\n## Panels\n\n```sh\n# not a heading\n```\n### More")
+    [(2, 'Panels'), (3, 'More')]
+    """
+    found, fence = [], None
+    for line in source.splitlines():
+        stripped = line.strip()
+        marker = stripped[:3]
+        if fence is None and marker in ("```", "~~~"):
+            fence = marker
+        elif fence is not None and stripped.startswith(fence):
+            fence = None
+        elif fence is None and (match := _HEADING.match(line)):
+            found.append((len(line) - len(line.lstrip("#")), match.group(1)))
+    return found
+
+
+def _opens_with_heading(source: str) -> tuple[int, str] | None:
+    """The heading a cell starts with (after MyST labels such as ``(sec-x)=``), if any."""
+    lines = [ln for ln in source.strip().splitlines() if ln.strip()]
+    while lines and _LABEL.match(lines[0].strip()):
+        lines.pop(0)
+    heads = _headings(lines[0]) if lines else []
+    return heads[0] if heads else None
+
+
+def _panel_section(notebook: NotebookNode) -> tuple[int, str]:
+    """The level and title of the section that holds the chapter's first panel.
 
     Raises
     ------
     ValueError
-        If no heading comes before the first panel.
+        If the notebook has no panel, or no heading comes before the first one.
     """
     heading = None
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            found = _HEADING.findall(cell.source)
+            found = _headings(cell.source)
             heading = found[-1] if found else heading
         elif PANEL_TAG in _tags(cell):
             if heading is None:
@@ -110,33 +146,53 @@ def panel_heading(notebook: NotebookNode) -> str:
     raise ValueError("the notebook has no live-panel cell")
 
 
+def panel_heading(notebook: NotebookNode) -> str:
+    """The title of the section that holds the chapter's first panel (its last heading before it).
+
+    Raises
+    ------
+    ValueError
+        If the notebook has no panel, or no heading comes before the first one.
+    """
+    return _panel_section(notebook)[1]
+
+
 def check_panels_end_their_section(notebook: NotebookNode) -> None:
-    """Refuse a chapter whose panels are followed by anything visible before the next heading.
+    """Refuse a chapter whose panels are not the last visible things of one section.
 
     The live page puts the panels at the end of their section of the built page, so anything
-    shown after them in that section would move above them. Between the first panel and the next
-    heading only panels and cells the book removes (``remove-cell``) may come.
+    shown after them in that section (text, an output, a subsection) would move above them, and a
+    panel in a later section would move into the first one. From the first panel to the next
+    heading of the same or a higher level, only panels and cells the book removes
+    (``remove-cell``) may come; after it, no panel.
 
     Raises
     ------
     ValueError
         Naming the first cell that would move.
     """
-    started = False
+    level, _title = _panel_section(notebook)
+    state = "before"
     for index, cell in enumerate(notebook.cells):
         tags = _tags(cell)
+        first_line = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
         if PANEL_TAG in tags:
-            started = True
-        elif started:
-            if cell.cell_type == "markdown" and _HEADING.match(cell.source.lstrip()):
-                return
-            if "remove-cell" not in tags:
-                first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+            if state == "after":
                 raise ValueError(
-                    f"cell {index} ({first_line[:60]!r}) comes after the live panels in their "
-                    "section: it would appear above them on the live page; move it before the "
-                    "section or after the next heading"
+                    f"cell {index} ({first_line[:60]!r}) is a live panel in another section than "
+                    "the first panel's: put every panel of a chapter in one section"
                 )
+            state = "panels"
+        elif state == "panels" and "remove-cell" not in tags:
+            heading = _opens_with_heading(cell.source) if cell.cell_type == "markdown" else None
+            if heading is not None and heading[0] <= level:
+                state = "after"
+                continue
+            raise ValueError(
+                f"cell {index} ({first_line[:60]!r}) comes after the live panels in their "
+                "section: it would appear above them on the live page; move it before the "
+                "panels or after the next heading of their level"
+            )
 
 
 def _heading_text(section: Tag) -> str:
@@ -171,10 +227,15 @@ def _adapt(article: Tag, links: dict[str, str]) -> None:
         solution["class"] = ["solution", "admonition"]
         solution.insert(0, summary)
     for link in article.select("a[href]"):
-        target, hash_, fragment = str(link["href"]).partition("#")
+        href = str(link["href"])
+        target, hash_, fragment = href.partition("#")
         name = target.removesuffix(".html")
         if target.endswith(".html") and name in links:
             link["href"] = f"{links[name]}{hash_}{fragment}"
+        elif target and not _OUTSIDE.match(target):
+            raise ValueError(f"the link {href!r} points into the site, to a page not served live")
+    for element in article.select("[src]"):
+        raise ValueError(f"the page loads {element['src']!r}, which the live folder does not hold")
 
 
 def _split(article: Tag, section_id: str) -> tuple[str, str]:
@@ -281,6 +342,20 @@ def live_notebook(
     return notebook
 
 
+#: On a network the server wants its token (``?token=...``) once, on a notebook page; a plain page
+#: is served without it, so it passes its own query on to the notebook pages it links to.
+_CARRY_TOKEN = """<script>
+if (location.search) {
+  document.querySelectorAll('a[href^="../render/"]').forEach(function (a) {
+    var url = new URL(a.getAttribute("href"), location.href);
+    url.search = location.search;
+    a.href = url.href;
+  });
+}
+</script>
+"""
+
+
 def static_page(page: str, links: dict[str, str], style: str) -> str:
     """A page without panels as one plain HTML file, styled like the live pages."""
     title, article = _article(page, links, BUNDLE_NAME)
@@ -289,7 +364,7 @@ def static_page(page: str, links: dict[str, str], style: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{style}</style>\n</head>\n"
         f'<body class="cc-live-static">\n<main class="cc-live-page">\n{article}\n</main>\n'
-        "</body>\n</html>\n"
+        f"{_CARRY_TOKEN}</body>\n</html>\n"
     )
 
 
@@ -305,6 +380,8 @@ def build(site: Path, book: Path, out: Path, pages: Iterable[str]) -> dict[str, 
     ------
     FileNotFoundError
         If the book has not been built (a page or the Vega bundle is missing).
+    ValueError
+        If ``out`` holds files that an earlier run did not write, or a page cannot be made live.
     """
     names = list(pages)
     bundle = site / "_static" / "vendor" / BUNDLE_NAME
@@ -322,9 +399,12 @@ def build(site: Path, book: Path, out: Path, pages: Iterable[str]) -> dict[str, 
     has_panels = {name: name in chapters and bool(panel_cells(chapters[name])) for name in names}
     style = (site / "_static" / "closecalls.css").read_text("utf-8")
     page_style = (TEMPLATE / "static" / "closecalls.css").read_text("utf-8") + style
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise ValueError(f"{out} is not empty and was not made by 'make live': not replacing it")
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
+    (out / MARKER).write_text("Live pages made by explainers.live.build; replaced on each run.\n")
     shutil.copyfile(bundle, out / BUNDLE_NAME)
     written = {}
     for name in names:

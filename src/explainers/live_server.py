@@ -1,7 +1,7 @@
 """How ``make live`` runs Voilà for a classroom: its command line, and which idle kernels it ends.
 
-Every student who opens a chapter gets a Python kernel of their own (about 100-200 MB, see
-``scripts/bench_live.py``). Two settings keep a teacher's laptop responsive:
+Every student who opens a chapter gets a Python kernel of their own (about 125 MB measured by
+``make bench-live``). Two settings keep a teacher's laptop responsive:
 
 - **Pre-started kernels.** Voilà keeps ``pool`` kernels per chapter that have already run the
   chapter's cells, so a student's page is ready without waiting for Python to start; for the
@@ -9,12 +9,15 @@ Every student who opens a chapter gets a Python kernel of their own (about 100-2
   in the background, so memory peaks at about (students + pool) kernels.
 - **Culling.** A kernel with no activity for ``cull_minutes`` is shut down, even while its tab is
   still open (a forgotten tab would otherwise hold its memory until the server stops). The page
-  then says that its session has ended and asks for a reload. :class:`ClassroomKernelManager`
-  spares the pre-started kernels, which are idle by design: culling them would empty the pool.
+  then says that its session has ended and asks for a reload. Voilà spares the pre-started
+  kernels, which are idle by design; :class:`ClassroomKernelManager` makes sure a student's kernel
+  counts its idle time from when the student got it, not from when it was started.
 
-The server listens on 127.0.0.1 unless ``lan`` is set: then anyone on the same network can open
-the pages and run the panels (the panels run only the book's code, but each visitor costs a
-kernel), so it is for a classroom's own network, not a public one.
+The server listens on 127.0.0.1 unless ``lan`` is set: then any computer on the same network can
+reach it, so ``scripts/live.py`` also sets a random ``token`` that each page's address must carry
+(the teacher shares the printed address). A visitor can only move the panels: Voilà refuses to run
+code a page sends (it forwards no ``execute_request`` to kernels), but each page costs a kernel's
+memory, so the option is for a classroom's own network, not a public one.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets.config import Config
 
@@ -48,7 +52,8 @@ class Settings:
     Raises
     ------
     ValueError
-        If the port, the pool size or the cull time is out of range.
+        If the port, the pool size, the cull time or the number of students is out of range, if
+        students are given without a lesson, or if the lesson is not a live chapter in ``folder``.
     """
 
     folder: Path
@@ -60,6 +65,9 @@ class Settings:
     #: keep started for it, one per student expected at once.
     lesson: str | None = None
     students: int = 0
+    #: A secret every page's address must carry (``?token=...``; the browser then keeps it in a
+    #: cookie). Empty: no token, the default on 127.0.0.1, where only this computer connects.
+    token: str = ""
 
     def __post_init__(self) -> None:
         if not 1024 <= self.port <= 65535:
@@ -101,17 +109,14 @@ def voila_argv(settings: Settings) -> list[str]:
         "--VoilaConfiguration.template=closecalls",
         "--VoilaConfiguration.theme=light",
         "--VoilaConfiguration.show_tracebacks=False",
-        # The pages need one front-end extension, the widget manager. JupyterLab's MyST and
-        # Jupytext extensions would add about 1.5 MB of scripts to every page.
-        "--VoilaConfiguration.extension_denylist=['jupyterlab-myst', 'jupyterlab-jupytext']",
-        # Pages without panels are plain HTML; the Vega bundle is JavaScript.
-        r"--VoilaConfiguration.file_allowlist=['.*\.(html|js)']",
         "--VoilaConfiguration.multi_kernel_manager_class="
         "explainers.live_server.ClassroomKernelManager",
         f"--MappingKernelManager.cull_idle_timeout={round(settings.cull_minutes * 60)}",
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=True",
     ]
+    # Voilà asks for no token unless given one; with one, a page opens only with ?token=.
+    argv.append(f"--Voila.token={settings.token}")
     if settings.pool > 0 or settings.students > 0:
         argv += ["--VoilaConfiguration.preheat_kernel=True", f"--pool_size={settings.pool}"]
     return argv
@@ -131,9 +136,34 @@ def kernel_pools(settings: Settings) -> dict[str, dict[str, int]]:
     return pools
 
 
+#: Of the JupyterLab extensions installed beside Voilà the pages need only the widget manager;
+#: MyST's and Jupytext's alone would add about 1.5 MB of scripts to every page. (An allowlist
+#: naming only the widget manager left the widgets undrawn in Voilà 0.5.13.)
+UNUSED_EXTENSIONS = [
+    "jupyterlab-myst",
+    "jupyterlab-jupytext",
+    "jupyterlab_pygments",
+    "@voila-dashboards/jupyterlab-preview",
+]
+
+#: The files Voilà may serve from the live folder: the pages without panels, the Vega bundle.
+SERVED_FILES = [r".*\.(html|js)"]
+
+
 def voila_config(settings: Settings) -> Config:
-    """The settings the command line cannot carry (a nested mapping), as traitlets config."""
-    return Config({"VoilaKernelManager": {"kernel_pools_config": kernel_pools(settings)}})
+    """The settings that are lists or mappings, as traitlets config.
+
+    The command line's syntax for them is deprecated.
+    """
+    return Config(
+        {
+            "VoilaConfiguration": {
+                "extension_denylist": UNUSED_EXTENSIONS,
+                "file_allowlist": SERVED_FILES,
+            },
+            "VoilaKernelManager": {"kernel_pools_config": kernel_pools(settings)},
+        }
+    )
 
 
 def jupyter_path(existing: str | None = None) -> str:
@@ -143,11 +173,14 @@ def jupyter_path(existing: str | None = None) -> str:
 
 
 class ClassroomKernelManager(AsyncMappingKernelManager):
-    """Voilà's kernel manager, culling idle kernels except those pre-started for the next student.
+    """Voilà's kernel manager, with a pre-started kernel's idle time counted from when it is used.
 
-    Voilà builds its pooled manager as a subclass of this class, so ``_pools`` (Voilà 0.5's
-    per-notebook list of pre-start tasks) is there at run time; without pools there is nothing to
-    spare.
+    Voilà already spares the kernels waiting in its pools from culling, but their idle clock keeps
+    running: a kernel pre-started half an hour before class would, once given to a student, look
+    idle for longer than the cull timeout, and the next cull pass (every minute) could shut it down
+    before the student's page connects. Each pass therefore first marks the waiting kernels as
+    active. Voilà builds its pooled manager as a subclass of this class, so its ``_pools`` (Voilà
+    0.5's per-notebook list of pre-start tasks) is there at run time.
     """
 
     def waiting_kernels(self) -> set[str]:
@@ -159,8 +192,10 @@ class ClassroomKernelManager(AsyncMappingKernelManager):
                     waiting.add(task.result()["kernel_id"])
         return waiting
 
-    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
-        """Cull as Jupyter Server does, but never a kernel still waiting in the pool."""
-        if kernel_id in self.waiting_kernels():
-            return
-        await super().cull_kernel_if_idle(kernel_id)
+    async def cull_kernels(self) -> None:
+        """Mark the waiting kernels active, then cull as Jupyter Server does."""
+        now = utcnow()
+        for kernel_id in self.waiting_kernels():
+            if kernel_id in self._kernels:
+                self._kernels[kernel_id].last_activity = now
+        await super().cull_kernels()

@@ -42,13 +42,17 @@ def describe_sample_sizes(
         raise ValueError(f"there must be at least 1 ballot cast, got {ballots:,}")
     if o1 < 0 or o2 < 0:
         raise ValueError(f"overstatements cannot be negative, got {o1} and {o2}")
+    if o1 + o2 > ballots:
+        raise ValueError(
+            f"there cannot be more overstatements ({o1 + o2:,}) than ballots cast ({ballots:,})"
+        )
     mu, alpha = margin_pct / 100, risk_limit_pct / 100
     comparison = audits.comparison_sample_size(mu, alpha, o1=o1, o2=o2)
     polling = audits.bravo_asn((1 + mu) / 2, alpha)
     full = "a full hand count" if polling >= ballots else f"{polling:,} ballots on average"
     return "<br>".join(
         [
-            f"Diluted margin <b>{margin_pct:.2f}%</b>, risk limit <b>{risk_limit_pct:.0f}%</b>, "
+            f"Diluted margin <b>{margin_pct:.3g}%</b>, risk limit <b>{risk_limit_pct:.0f}%</b>, "
             f"{ballots:,} ballots cast.",
             f"Comparison audit: <b>{min(comparison, ballots):,}</b> ballots"
             f" (with {o1} one-vote and {o2} two-vote overstatements found).",
