@@ -24,6 +24,17 @@ def _name(candidate: str) -> str:
     )
 
 
+def _lower_first(label: str) -> str:
+    """A rule's label inside a sentence: its first letter lowered, names kept.
+
+    Examples
+    --------
+    >>> _lower_first("Winner takes all (Maine and Nebraska by district)")
+    'winner takes all (Maine and Nebraska by district)'
+    """
+    return label[:1].lower() + label[1:]
+
+
 def describe_outcome(result: electoral.Outcome) -> str:
     """HTML: each candidate's electoral votes and the winner, for one rule and swing."""
     totals = ", ".join(
@@ -38,7 +49,7 @@ def describe_outcome(result: electoral.Outcome) -> str:
         else "No one has 270: the House decides."
     )
     return (
-        f"<b>{result.year}</b>, {html.escape(electoral.RULES[result.rule].lower())}, swing of "
+        f"<b>{result.year}</b>, {html.escape(_lower_first(electoral.RULES[result.rule]))}, swing of "
         f"{result.swing:+.1f} points to the runner-up:<br>{totals}.<br>{verdict}"
     )
 
