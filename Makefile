@@ -6,6 +6,7 @@
 #   make live   serve the chapters and their Python panels as live pages for a class (Voila, offline)
 #               options: LIVE_PORT=8866  LAN=1 (reachable from the local network)  POOL=1  CULL_MINUTES=20
 #                        LESSON=margins STUDENTS=25 (kernels kept ready for the chapter of the day)
+#   make pdf    print each page of the built book to _build/pdf/NAME.pdf with chromium (offline)
 #   make bench  time the package's main computations
 #   make bench-live  measure the live mode: start-up time and memory for 1, 5 and 20 students
 #   make notebooks  make book/NAME.ipynb from each chapter's source book/NAME.md (then commit both)
@@ -23,7 +24,7 @@ STAMP  := $(VENV)/.installed
 # Notebooks run on the venv's own "python3" kernel, even if the user has another one installed.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: book serve test lint unit nbval browser lab live bench bench-live lock clean chromium notebooks
+.PHONY: book serve test lint unit nbval browser lab live pdf bench bench-live lock clean chromium notebooks
 
 # What the built site is made from: `make live` rebuilds the site when one of these is newer.
 SITE_INPUTS := $(filter-out src/explainers/live%, $(wildcard _config.yml _toc.yml references.bib book/*.md book/*.ipynb data/*.csv \
@@ -84,6 +85,9 @@ live: $(STAMP) _build/html/index.html
 
 notebooks: $(STAMP)
 	$(BIN)/python scripts/notebooks.py
+
+pdf: $(STAMP) chromium _build/html/index.html
+	$(BIN)/python scripts/pdf.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -18,19 +18,11 @@ import socket
 import sys
 from pathlib import Path
 
-import yaml
-
 from explainers import live
 from explainers.live_server import Settings, jupyter_path, voila_argv, voila_config
+from explainers.pages import toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def pages() -> list[str]:
-    """The book's pages in the order of ``_toc.yml``."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text("utf-8"))
-    files = [toc["root"], *(entry["file"] for entry in toc.get("chapters", []))]
-    return [Path(f).name for f in files]
 
 
 def lan_addresses() -> list[str]:
@@ -70,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = args.out.resolve()
     try:
-        written = live.build(ROOT / "_build" / "html", ROOT / "book", out, pages())
+        written = live.build(
+            ROOT / "_build" / "html", ROOT / "book", out, toc_pages(ROOT / "_toc.yml")
+        )
         # On the network, a page opens only with this secret in its address.
         token = secrets.token_urlsafe(6) if args.lan else ""
         settings = Settings(
