@@ -127,14 +127,22 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
         )
         page.wait_for_timeout(1500)  # let the other markdown cells in view render
         # JupyterLab keeps only the cells near the view in the page: read the text while scrolling.
+        # A cell just brought into view shows its source until the MyST renderer has drawn it
+        # (longer on a loaded machine), so each step waits, up to 6 s, until no cell in view shows
+        # raw markup, and reads the cells only then.
         text = page.evaluate(
             """async () => {
+              const raw = /\\{(eval|cite|numref|admonition|exercise|solution)\\}/;
               const panel = document.querySelector('.jp-WindowedPanel-outer');
+              const cells = () => [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
               const seen = new Set();
               for (let y = 0; y <= panel.scrollHeight + 600; y += 400) {
                 panel.scrollTop = y;
-                await new Promise(r => setTimeout(r, 400));
-                for (const cell of document.querySelectorAll('.jp-Notebook .jp-Cell')) {
+                for (let i = 0; i < 20; i++) {
+                  await new Promise(r => setTimeout(r, 300));
+                  if (i >= 1 && !cells().some(c => raw.test(c.innerText))) break;
+                }
+                for (const cell of cells()) {
                   seen.add(cell.innerText);
                 }
               }
