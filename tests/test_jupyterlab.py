@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT
+from conftest import ROOT, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +37,6 @@ RAW_MARKUP = re.compile(
 
 #: A folded solution block of sphinx-exercise.
 SOLUTION = re.compile(r"```\{solution\}.*?\n```", re.DOTALL)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ widgets, moves one ipywidgets control, and checks that the panel then says exact
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import psutil
 import pytest
-from conftest import ROOT
+from conftest import ROOT, free_port
 
 from explainers import claims, contests, data, electoral
 from explainers.widgets import audits as audit_widgets
@@ -41,12 +40,6 @@ class Server:
     url: str
     process: subprocess.Popen
     output: Path
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
