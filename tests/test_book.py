@@ -135,16 +135,34 @@ def test_every_eval_in_the_prose_only_reads_and_calls() -> None:
     assert not allowed.match("count(mi.margin + wi.margin)")
 
 
-def test_every_citation_key_exists() -> None:
-    keys = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text(), re.MULTILINE))
-    cited = {
-        k
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text(), re.MULTILINE))
+_CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+
+
+def cited_keys() -> set[str]:
+    """The keys the pages and chapters cite, in any of the {cite}, {cite:p}, {cite:t} forms."""
+    return {
+        k.strip()
         for _, text in prose_chunks()
-        for group in re.findall(r"\{cite\}`([^`]+)`", text)
+        for group in _CITE.findall(text)
         for k in group.split(",")
     }
+
+
+def test_every_citation_key_exists() -> None:
+    cited = cited_keys()
     assert cited, "the book cites nothing?"
-    assert cited <= keys
+    assert sorted(cited - BIB_KEYS) == []
+    assert _CITE.findall("{cite:p}`a,b` and {cite:t}`c`") == ["a,b", "c"]
+
+
+def test_every_bibliography_entry_is_used() -> None:
+    # The References page lists what the prose cites, then what only the data files name (their
+    # source columns, or data/README.md): an entry used nowhere would be listed for no reason.
+    data_text = "\n".join(p.read_text("utf-8") for p in sorted(data.DATA_DIR.glob("*.csv")))
+    data_text += (data.DATA_DIR / "README.md").read_text("utf-8")
+    named_in_data = {k for k in BIB_KEYS if re.search(rf"\b{re.escape(k)}\b", data_text)}
+    assert sorted(BIB_KEYS - cited_keys() - named_in_data) == []
 
 
 def test_wrapped_bundle_is_scoped_and_exports_vega_embed() -> None:
@@ -201,3 +219,42 @@ def test_pages_carry_no_widget_state_or_widget_manager() -> None:
         assert (
             "widget-state+json" not in html and "embed-amd" not in html and "require.js" not in html
         )
+
+
+@site
+def test_each_chapter_offers_its_own_notebook_for_download() -> None:
+    # The download menu links the committed, JupyterLab-ready book/NAME.ipynb (explainers.notebooks),
+    # not myst-nb's executed copy, and no launch button shows while _config.yml names no repository.
+    built_pages()
+    for source in CHAPTERS:
+        name = source.stem
+        html = (SITE / "book" / f"{name}.html").read_text()
+        assert f'href="../_sources/book/{name}.ipynb"' in html, name
+        copied = SITE / "_sources" / "book" / f"{name}.ipynb"
+        assert copied.read_bytes() == (ROOT / "book" / f"{name}.ipynb").read_bytes(), name
+        assert "mybinder.org" not in html and "launch-buttons" not in html, name
+
+
+GLOSSARY = ROOT / "book" / "glossary.md"
+_TERM = re.compile(r"\{term\}`(?:[^`<]*<([^`>]+)>|([^`]+))`")
+
+
+def glossary_terms() -> list[str]:
+    """The terms ``book/glossary.md`` defines: the unindented lines of its glossary directive."""
+    body = GLOSSARY.read_text().split("```{glossary}\n", 1)[1].split("\n```", 1)[0]
+    return [line for line in body.splitlines() if line and not line.startswith(" ")]
+
+
+def linked_terms(text: str) -> set[str]:
+    return {(explicit or plain).strip().lower() for explicit, plain in _TERM.findall(text)}
+
+
+def test_every_glossary_term_is_linked_from_a_chapter() -> None:
+    terms = glossary_terms()
+    assert len(terms) >= 20 and terms == sorted(terms, key=str.lower), "alphabetical order"
+    linked = set().union(*(linked_terms(p.read_text()) for p in CHAPTERS))
+    assert sorted(t for t in terms if t.lower() not in linked) == []
+    # Each chapter sends its readers to the glossary at least three times.
+    for path in CHAPTERS:
+        if path.stem in {"margins", "audits", "electoral", "claims"}:
+            assert len(linked_terms(path.read_text())) >= 3, path.name

@@ -26,6 +26,8 @@ from conftest import ROOT, free_port
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+#: The chapters, with exercises; the teacher's guide and the data sources page are notebooks too.
+CHAPTERS = {"margins", "audits", "electoral", "claims"}
 
 #: Text that shows when MyST markup was not rendered.
 RAW_MARKUP = re.compile(
@@ -160,9 +162,10 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
         outside = SOLUTION.sub("", cell.source)
         for expression, value in results.items():
             (shown if f"{{eval}}`{expression}`" in outside else folded)[expression] = value
-    assert shown, "the notebook stores no {eval} results"
+    if path.stem in CHAPTERS:
+        assert shown, "the notebook stores no {eval} results"
+        assert "Solution to Exercise" in text
     missing = [v for v in dict.fromkeys(shown.values()) if v not in text]
     assert missing == [], f"numbers of the text not shown: {missing[:10]}"
-    assert "Solution to Exercise" in text
     if folded:  # solutions are folded until opened: their own numbers are not on the page yet
         assert any(v not in text for v in folded.values()), "the solutions are not folded"

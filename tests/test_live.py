@@ -28,10 +28,12 @@ from explainers.live_server import (
     voila_argv,
     voila_config,
 )
+from explainers.pages import toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
 CHAPTERS = ["margins", "audits", "electoral", "claims"]
+BOOK_PAGES = toc_pages(ROOT / "_toc.yml")
 
 PAGE = """<html><head><title>Test chapter</title></head><body><article class="bd-article">
 <section id="chapter"><h1>Chapter<a class="headerlink" href="#chapter">¶</a></h1>
@@ -247,13 +249,12 @@ def test_build_replaces_only_a_folder_it_made(tmp_path: Path) -> None:
     mine.mkdir()
     (mine / "lesson-plan.txt").write_text("keep me")
     with pytest.raises(ValueError, match="is not empty and was not made by 'make live'"):
-        live.build(SITE, ROOT / "book", mine, ["intro", *CHAPTERS, "references"])
+        live.build(SITE, ROOT / "book", mine, BOOK_PAGES)
     assert (mine / "lesson-plan.txt").read_text() == "keep me"
     made = tmp_path / "live"
-    pages = ["intro", *CHAPTERS, "references"]
-    live.build(SITE, ROOT / "book", made, pages)
+    live.build(SITE, ROOT / "book", made, BOOK_PAGES)
     (made / "stale.ipynb").write_text("{}")
-    live.build(SITE, ROOT / "book", made, pages)  # its own folder is replaced
+    live.build(SITE, ROOT / "book", made, BOOK_PAGES)  # its own folder is replaced
     assert not (made / "stale.ipynb").exists() and (made / live.MARKER).exists()
 
 
@@ -266,16 +267,13 @@ def test_build_refuses_an_unbuilt_book(tmp_path: Path) -> None:
 
 @pytest.mark.site
 def test_build_makes_a_live_page_for_every_page_of_the_book(tmp_path: Path) -> None:
-    pages = ["intro", *CHAPTERS, "references"]
-    written = live.build(SITE, ROOT / "book", tmp_path, pages)
+    written = live.build(SITE, ROOT / "book", tmp_path, BOOK_PAGES)
+    # The chapters have panels; the other pages (the teacher's guide and the data sources page are
+    # notebooks too, without panels) are plain HTML.
     assert {name: path.suffix for name, path in written.items()} == {
-        "intro": ".html",
-        "margins": ".ipynb",
-        "audits": ".ipynb",
-        "electoral": ".ipynb",
-        "claims": ".ipynb",
-        "references": ".html",
+        name: ".ipynb" if name in CHAPTERS else ".html" for name in BOOK_PAGES
     }
+    assert {"intro", "teachers", "glossary", "data", "references"} <= set(BOOK_PAGES)
     assert (tmp_path / live.BUNDLE_NAME).read_bytes() == (
         SITE / "_static" / "vendor" / live.BUNDLE_NAME
     ).read_bytes()

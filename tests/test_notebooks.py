@@ -39,6 +39,25 @@ def test_citations_links_and_figure_numbers_are_written_out() -> None:
     assert "- Reilly 2016. *Hillary Clinton Campaign" in sources[-1]
 
 
+def test_a_link_to_a_plain_page_opens_its_markdown(tmp_path: Path) -> None:
+    (tmp_path / "glossary.md").write_text("# Glossary\n")
+    (tmp_path / "margins.ipynb").write_text("{}")
+    text = nbformat.v4.new_markdown_cell("See {doc}`glossary`, {doc}`margins` and {doc}`gone`.")
+    nb = notebooks.for_jupyterlab(chapter(text), BIB, tmp_path)
+    assert nb.cells[0].source == (
+        "See [Glossary](glossary.md), [Margins](margins.ipynb) and [Gone](gone.ipynb)."
+    )
+
+
+def test_glossary_terms_become_their_text() -> None:
+    # JupyterLab has no glossary: {term}`text <target>` keeps the text the site shows.
+    text = nbformat.v4.new_markdown_cell(
+        "A **{term}`recount`**, {term}`electors <elector>` and {term}`Binding laws <binding law>`."
+    )
+    nb = notebooks.for_jupyterlab(chapter(text), BIB)
+    assert nb.cells[0].source == "A **recount**, electors and Binding laws."
+
+
 def test_an_unknown_citation_or_figure_is_an_error() -> None:
     with pytest.raises(KeyError, match=r"citation keys not in references.bib: \['nobody1999'\]"):
         notebooks.for_jupyterlab(chapter(nbformat.v4.new_markdown_cell("{cite}`nobody1999`")), BIB)

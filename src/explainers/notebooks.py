@@ -7,7 +7,8 @@ which ``make notebooks`` makes from it with :func:`build`:
 1. the source is read with jupytext, and its markdown is made readable in JupyterLab, where there is
    no Sphinx (:func:`for_jupyterlab`): citations become "(Author Year)" with a reference list at the
    end, links to other chapters point at their notebooks, figure numbers are written out and each
-   figure's caption follows it, and the cells the site hides are collapsed;
+   figure's caption follows it, glossary terms are plain text, and the cells the site hides are
+   collapsed;
 2. every cell gets an id derived from its content, so an unchanged cell keeps its id;
 3. the notebook is executed, and each markdown cell's ``{eval}`` expressions are evaluated where the
    cell stands and stored as ``user_expressions``, which jupyterlab-myst shows as the numbers in the
@@ -34,6 +35,8 @@ from nbclient import NotebookClient
 from nbformat import NotebookNode
 from pybtex.database import Entry, parse_file
 
+from explainers.bibliography import label
+
 __all__ = [
     "EVAL_ROLE",
     "build",
@@ -49,6 +52,7 @@ EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
 _CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
 _DOC = re.compile(r"\{doc\}`(?:([^`<]+?)\s*<([^`>]+)>|([^`]+))`")
 _NUMREF = re.compile(r"\{numref\}`([^`]+)`")
+_TERM = re.compile(r"\{term\}`([^`<]+?)(?:\s*<[^`>]+>)?`")
 _HIDDEN_TAGS = {"hide-cell", "hide-input", "remove-input"}
 _REMOVED_TAGS = {"remove-cell"}
 
@@ -65,16 +69,6 @@ def is_chapter(path: Path) -> bool:
     return text.startswith("---\n") and "\nkernelspec:" in text.split("\n---\n", 1)[0]
 
 
-def _label(entry: Entry) -> str:
-    """``Reilly 2016``, ``Debenedetti et al. 2016``, ``Federal Election Commission 2017``."""
-    people = entry.persons.get("author", [])
-    names = [" ".join(p.last_names).strip("{}") for p in people]
-    who = names[0] if len(names) < 3 else f"{names[0]} et al."
-    if len(names) == 2:
-        who = f"{names[0]} and {names[1]}"
-    return f"{who} {entry.fields.get('year', 'n.d.')}"
-
-
 def _reference(entry: Entry) -> str:
     """One line of the reference list: label, title, where published, address."""
     fields = entry.fields
@@ -82,12 +76,18 @@ def _reference(entry: Entry) -> str:
     where = fields.get("howpublished") or fields.get("institution") or ""
     number = fields.get("number", "")
     link = fields.get("url") or (f"https://doi.org/{fields['doi']}" if "doi" in fields else "")
-    parts = [f"{_label(entry)}. *{title}*.", where, number, f"<{link}>" if link else ""]
+    parts = [f"{label(entry)}. *{title}*.", where, number, f"<{link}>" if link else ""]
     return " ".join(p for p in parts if p).replace(" .", ".")
 
 
-def for_jupyterlab(notebook: NotebookNode, bibliography: Path) -> NotebookNode:
-    """The chapter with its Sphinx-only markup rewritten for JupyterLab (see the module docstring)."""
+def for_jupyterlab(
+    notebook: NotebookNode, bibliography: Path, pages: Path | None = None
+) -> NotebookNode:
+    """The chapter with its Sphinx-only markup rewritten for JupyterLab (see the module docstring).
+
+    A ``{doc}`` link points at the page's notebook, or, when ``pages`` (the chapter's folder) holds
+    no notebook of that name but a Markdown page, at that page.
+    """
     nb = copy.deepcopy(notebook)
     entries = parse_file(str(bibliography)).entries
     names = [name for cell in nb.cells if (name := _figure_name(cell))]
@@ -101,14 +101,15 @@ def for_jupyterlab(notebook: NotebookNode, bibliography: Path) -> NotebookNode:
         if missing:
             raise KeyError(f"citation keys not in {bibliography.name}: {missing}")
         cited.extend(k for k in keys if k not in cited)
-        return "(" + "; ".join(_label(entries[k]) for k in keys) + ")"
+        return "(" + "; ".join(label(entries[k]) for k in keys) + ")"
 
     def doc(match: re.Match[str]) -> str:
         text, target = (
             (match.group(1), match.group(2)) if match.group(2) else (None, match.group(3))
         )
         name = Path(target).name
-        return f"[{text or name.replace('_', ' ').title()}]({name}.ipynb)"
+        plain = pages and not (pages / f"{name}.ipynb").exists() and (pages / f"{name}.md").exists()
+        return f"[{text or name.replace('_', ' ').title()}]({name}.{'md' if plain else 'ipynb'})"
 
     def numref(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -119,7 +120,8 @@ def for_jupyterlab(notebook: NotebookNode, bibliography: Path) -> NotebookNode:
     for cell in nb.cells:
         tags = set(cell.metadata.get("tags", []))
         if cell.cell_type == "markdown":
-            cell.source = _NUMREF.sub(numref, _DOC.sub(doc, _CITE.sub(cite, cell.source)))
+            source = _TERM.sub(r"\1", _CITE.sub(cite, cell.source))
+            cell.source = _NUMREF.sub(numref, _DOC.sub(doc, source))
         if tags & _HIDDEN_TAGS and not tags & _REMOVED_TAGS:
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
         cells.append(cell)
@@ -129,7 +131,7 @@ def for_jupyterlab(notebook: NotebookNode, bibliography: Path) -> NotebookNode:
                 nbformat.v4.new_markdown_cell(f"**Figure {figures[name]}.** {caption}".strip())
             )
     if cited:
-        ordered = sorted(cited, key=lambda k: _label(entries[k]).lower())
+        ordered = sorted(cited, key=lambda k: label(entries[k]).lower())
         listing = "\n".join(f"- {_reference(entries[k])}" for k in ordered)
         cells.append(
             nbformat.v4.new_markdown_cell(
@@ -214,7 +216,7 @@ def _clean(notebook: NotebookNode) -> NotebookNode:
 def build(source: Path, bibliography: Path) -> NotebookNode:
     """The executed notebook for the chapter whose MyST source is ``source``."""
     notebook = jupytext.read(source, fmt="md:myst")
-    notebook = stable_ids(for_jupyterlab(notebook, bibliography))
+    notebook = stable_ids(for_jupyterlab(notebook, bibliography, source.parent))
     notebook.nbformat, notebook.nbformat_minor = 4, 5
     return _clean(evaluate(notebook, source.parent))
 

@@ -1,6 +1,6 @@
 """Sphinx extension: keep the built site self-contained, light and accessible.
 
-Four jobs:
+Six jobs:
 
 - **Charts as live HTML.** Before the notebooks are executed for the site, the extension sets
   ``CLOSECALLS_RENDER=book`` so that :mod:`explainers.render` writes each chart as HTML that becomes a
@@ -20,6 +20,15 @@ Four jobs:
   citation list ``role="list"`` but each entry ``role="doc-biblioentry"``, a role ARIA has deprecated
   and that a list may not contain (axe: *aria-required-children*, critical). Entries become
   ``role="listitem"``.
+- **Each chapter downloadable as its notebook.** The theme's download menu offers a page's source; a
+  chapter's source is MyST Markdown, which only Jupyter with jupytext opens. The menu also offers the
+  chapter's notebook ``book/NAME.ipynb`` (executed, readable in JupyterLab, see
+  :mod:`explainers.notebooks`), copied beside the sources at the end of the build: the theme would
+  otherwise offer its ``.ipynb`` only when launch buttons are configured, and then its own copy.
+- **Launch buttons only with a repository.** ``_config.yml`` names Binder as the launch service, but
+  a launch button needs the repository the book is published from (``repository: url:``), which
+  whoever publishes the book sets. Until then the provider is dropped, so the build neither fails nor
+  points readers at Jupyter Book's own repository, its default.
 
 It is listed in ``_config.yml`` under ``sphinx: config: extensions``.
 """
@@ -27,6 +36,7 @@ It is listed in ``_config.yml`` under ``sphinx: config: extensions``.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +46,7 @@ from sphinx.config import Config
 
 from explainers.render import MODE_VARIABLE
 
-__all__ = ["BUNDLE_PATH", "setup", "wrapped_bundle"]
+__all__ = ["BUNDLE_PATH", "launch_buttons_for", "setup", "wrapped_bundle"]
 
 #: Where the bundle lands, relative to ``_static``.
 BUNDLE_PATH = "vendor/vega-bundle.js"
@@ -82,6 +92,65 @@ def _drop_widget_state(app: Sphinx, pagename: str, *args: Any) -> None:
     metadata.get("js_files", {}).pop(WIDGET_STATE_KEY, None)
 
 
+#: Jupyter Book's default ``repository: url:``, which is not this book's repository.
+JUPYTER_BOOK_DEFAULT_REPOSITORY = "https://github.com/executablebooks/jupyter-book"
+
+#: The theme's ``launch_buttons`` keys that name a service to launch a notebook on.
+LAUNCH_PROVIDERS = (
+    "binderhub_url",
+    "jupyterhub_url",
+    "colab_url",
+    "deepnote_url",
+    "jupyterlite_url",
+)
+
+
+def launch_buttons_for(theme_options: dict[str, Any]) -> dict[str, Any]:
+    """The theme's ``launch_buttons``, with no provider unless the book names its own repository.
+
+    >>> launch_buttons_for({"repository_url": "", "launch_buttons": {"binderhub_url": "x"}})
+    {}
+    >>> launch_buttons_for({"repository_url": "https://github.com/org/book",
+    ...                     "launch_buttons": {"binderhub_url": "https://mybinder.org"}})
+    {'binderhub_url': 'https://mybinder.org'}
+    """
+    buttons = dict(theme_options.get("launch_buttons") or {})
+    url = (theme_options.get("repository_url") or "").rstrip("/")
+    if url in ("", JUPYTER_BOOK_DEFAULT_REPOSITORY):
+        for key in LAUNCH_PROVIDERS:
+            buttons.pop(key, None)
+    return buttons
+
+
+def _launch_only_with_a_repository(app: Sphinx, config: Config) -> None:
+    options = config.html_theme_options
+    options["launch_buttons"] = launch_buttons_for(options)
+
+
+def _chapter_notebook(app: Sphinx, pagename: str) -> Path | None:
+    """The committed notebook of page ``pagename`` (``book/margins`` → ``book/margins.ipynb``)."""
+    notebook = Path(app.srcdir) / f"{pagename}.ipynb"
+    return notebook if notebook.is_file() else None
+
+
+def _offer_notebook_download(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    # Before the theme builds its download menu (priority 501) from ``ipynb_source``.
+    if _chapter_notebook(app, pagename):
+        context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for pagename in app.env.found_docs:
+        if notebook := _chapter_notebook(app, pagename):
+            target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(notebook, target)
+
+
 def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -93,9 +162,12 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the hooks with Sphinx."""
     app.connect("config-inited", _render_charts_as_html)
+    app.connect("config-inited", _launch_only_with_a_repository)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
     # Before myst-nb's own handler (priority 500) reads the page's scripts.
     app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("html-page-context", _fix_citation_roles)
+    app.connect("html-page-context", _offer_notebook_download)
     app.connect("build-finished", _write_bundle)
+    app.connect("build-finished", _copy_notebooks)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

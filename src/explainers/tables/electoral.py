@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from explainers import contests, contingent, data, electoral, faithless
+from explainers import bibliography, contests, contingent, data, electoral, faithless
 from explainers.tables import Table
 
 __all__ = ["faithless_table", "house_table", "results_table"]
@@ -92,15 +92,15 @@ def faithless_table(year: int = 2016) -> Table:
             "President: pledged → voted": change(rows["pledged_president"], rows["vote_president"]),
             "Vice-president": change(rows["pledged_vice_president"], rows["vote_vice_president"]),
             "What happened": rows["outcome"].map(_OUTCOMES),
-            "Source": rows["source"].str.replace(";", ", "),
+            "Source": rows["source"].map(bibliography.labels),
         }
     )
     return Table(
         frame=frame.reset_index(drop=True),
         caption=(
             f"Electors of {year} who voted for someone other than their pledged candidate, or tried "
-            "to. Sources are keys of the References page; data/faithless_electors.csv holds their "
-            "exact sentences."
+            "to. Sources by author and year, as listed on the References page; "
+            "data/faithless_electors.csv holds their exact sentences."
         ),
         table_id=f"faithless-{year}",
         secondary=("Vice-president", "Source"),
