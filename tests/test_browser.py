@@ -7,6 +7,7 @@ holds equal what explainers computes. A screenshot of every page is saved in tes
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,6 +171,48 @@ def test_charts_are_drawn_with_labelled_controls(visit) -> None:
         names = chart.locator(".vega-bind-name").all_inner_texts()
         assert names and all(n.strip() for n in names)
         assert chart.locator("svg.marks .mark-rect path").count() >= 1
+
+
+CONTROL_KEYS = {
+    "range": ("ArrowRight", "ArrowLeft"),
+    "radio": ("ArrowRight", "ArrowLeft"),
+    "select": ("ArrowDown", "ArrowUp"),
+    "checkbox": (" ", " "),
+}
+
+
+@pytest.mark.parametrize(
+    "path", ["book/margins.html", "book/audits.html", "book/electoral.html", "book/claims.html"]
+)
+def test_every_chart_control_works_from_the_keyboard(visit, path: str) -> None:
+    # Each control is in the tab order and a key press changes the Vega signal it is bound to
+    # (the opposite key where the first one is at the end of the range or list).
+    v = visit(path)
+    assert wait_for_charts(v.page) >= 1
+    checked = 0
+    for chart in v.page.locator(".cc-chart").all():
+        for control in chart.locator(".vega-bind").all():
+            element = control.locator("select, input").first
+            kind = element.evaluate("e => e.tagName === 'SELECT' ? 'select' : e.type")
+            name = element.get_attribute("name")
+            label = control.locator(".vega-bind-name").inner_text()
+            assert element.evaluate("e => e.tabIndex >= 0 && !e.disabled"), label
+            signal = f"el => el.vegaEmbedResult.view.signal({json.dumps(name)})"
+            before = chart.evaluate(signal)
+            for key in CONTROL_KEYS[kind]:
+                if kind == "radio":
+                    control.locator("input:checked").focus()
+                else:
+                    element.focus()
+                v.page.keyboard.press(key)
+                v.page.wait_for_timeout(50)
+                if chart.evaluate(signal) != before:
+                    break
+            assert chart.evaluate(signal) != before, (
+                f"{path}: {label} ({kind}) ignored the keyboard"
+            )
+            checked += 1
+    assert checked >= 2, f"{path}: no chart controls found"
 
 
 def test_measure_control_redraws_and_matches_explainers(visit) -> None:
