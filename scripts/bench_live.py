@@ -43,8 +43,10 @@ from pathlib import Path
 
 import psutil
 
+from explainers.pages import chapters
+
 ROOT = Path(__file__).resolve().parent.parent
-CHAPTERS = ["margins", "audits", "electoral", "claims"]
+CHAPTERS = list(chapters())
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

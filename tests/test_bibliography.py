@@ -50,3 +50,53 @@ def test_an_unknown_key_is_named(tmp_path: Path) -> None:
     assert bibliography.labels(" known2020 ", bib) == "Known 2020"
     with pytest.raises(KeyError, match=r"citation keys not in references.bib: \['nobody1999'\]"):
         bibliography.labels("known2020;nobody1999", bib)
+
+
+def test_names_are_printed_as_a_reader_reads_them() -> None:
+    # references.bib writes Mine Çetinkaya-Rundel's name in LaTeX ({\c{C}}etinkaya-Rundel), keeps
+    # Hans A. von Spakovsky's particle, and escapes the ampersand of Law&Crime.
+    assert bibliography.label(entry(r"{\c{C}}etinkaya-Rundel, Mine", "Hardin, Johanna")) == (
+        "Çetinkaya-Rundel and Hardin 2016"
+    )
+    assert bibliography.label(entry("von Spakovsky, Hans A.")) == "von Spakovsky 2016"
+    assert bibliography.label(entry(r"{Law\&Crime}", year=None)) == "Law&Crime n.d."
+
+
+def test_entries_that_share_a_label_are_told_apart_by_their_titles() -> None:
+    one = Entry("misc", fields={"title": "Preston Parks"}, persons={"author": [Person("{W}")]})
+    two = Entry("misc", fields={"title": "W. F. Turner"}, persons={"author": [Person("{W}")]})
+    alone = entry("Reilly, Katie")
+    assert bibliography.distinct_labels({"one": one, "two": two, "alone": alone}) == {
+        "one": "W n.d., “Preston Parks”",
+        "two": "W n.d., “W. F. Turner”",
+        "alone": "Reilly 2016",
+    }
+    assert bibliography.label(one) == "W n.d."
+
+
+def test_every_label_of_references_bib_names_one_source() -> None:
+    # What the faithless electors' Source column and the notebooks' reference lists print: seven
+    # Wikipedia articles without a year must not all read "Wikipedia contributors n.d.".
+    printed = list(bibliography.distinct_labels(bibliography.entries()).values())
+    assert len(set(printed)) == len(printed)
+    assert not any("\\" in p or "{" in p for p in printed)
+
+
+@pytest.mark.parametrize(
+    ("latex", "text"),
+    [
+        (
+            r"Wisconsin Presidential Recount May Cost \$3.9 Million",
+            "Wisconsin Presidential Recount May Cost $3.9 Million",
+        ),
+        (
+            "{A Survey of Statewide Election Recounts, 2000--2015}",
+            "A Survey of Statewide Election Recounts, 2000–2015",
+        ),
+        (r"History, Art \& Archives", "History, Art & Archives"),
+        (r"Update \#3", "Update #3"),
+    ],
+)
+def test_fields_are_printed_without_latex(latex: str, text: str) -> None:
+    # Titles and publishers as references.bib writes them (ap2017wicost, bialik2016recounts, ...).
+    assert bibliography.plain(latex) == text

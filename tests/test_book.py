@@ -10,7 +10,7 @@ import nbformat
 import pytest
 from conftest import ROOT, SITE
 
-from explainers import data, notebooks, sphinx_site
+from explainers import bibliography, data, notebooks, pages, sphinx_site
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 CHAPTERS = [p for p in sorted((ROOT / "book").glob("*.md")) if notebooks.is_chapter(p)]
@@ -135,7 +135,7 @@ def test_every_eval_in_the_prose_only_reads_and_calls() -> None:
     assert not allowed.match("count(mi.margin + wi.margin)")
 
 
-BIB_KEYS = set(re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text(), re.MULTILINE))
+BIB_KEYS = set(bibliography.entries())
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 
 
@@ -154,6 +154,18 @@ def test_every_citation_key_exists() -> None:
     assert cited, "the book cites nothing?"
     assert sorted(cited - BIB_KEYS) == []
     assert _CITE.findall("{cite:p}`a,b` and {cite:t}`c`") == ["a,b", "c"]
+
+
+def test_every_title_keeps_its_capitals_on_the_references_page() -> None:
+    # The References page's style lowers the case of a title's words unless the title is braced:
+    # "1976 United States presidential election in Washington (state)" printed "1976 united states
+    # presidential election in washington (state)".
+    unbraced = [
+        key
+        for key, entry in bibliography.entries().items()
+        if not re.fullmatch(r"\{.*\}", entry.fields.get("title", "{}"), re.DOTALL)
+    ]
+    assert unbraced == []
 
 
 def test_every_bibliography_entry_is_used() -> None:
@@ -236,7 +248,6 @@ def test_each_chapter_offers_its_own_notebook_for_download() -> None:
 
 
 GLOSSARY = ROOT / "book" / "glossary.md"
-_TERM = re.compile(r"\{term\}`(?:[^`<]*<([^`>]+)>|([^`]+))`")
 
 
 def glossary_terms() -> list[str]:
@@ -246,7 +257,7 @@ def glossary_terms() -> list[str]:
 
 
 def linked_terms(text: str) -> set[str]:
-    return {(explicit or plain).strip().lower() for explicit, plain in _TERM.findall(text)}
+    return {(term or shown).strip().lower() for shown, term in notebooks.TERM_ROLE.findall(text)}
 
 
 def test_every_glossary_term_is_linked_from_a_chapter() -> None:
@@ -256,5 +267,5 @@ def test_every_glossary_term_is_linked_from_a_chapter() -> None:
     assert sorted(t for t in terms if t.lower() not in linked) == []
     # Each chapter sends its readers to the glossary at least three times.
     for path in CHAPTERS:
-        if path.stem in {"margins", "audits", "electoral", "claims"}:
+        if path.stem in pages.chapters():
             assert len(linked_terms(path.read_text())) >= 3, path.name

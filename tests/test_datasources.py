@@ -226,6 +226,14 @@ def test_no_summary_table(tmp_path: Path) -> None:
         catalogue(readme, bib)
 
 
+def test_a_table_with_other_columns_is_not_the_summary_table(tmp_path: Path) -> None:
+    # Same first column, but "source" where the README's third column is "origin".
+    header = "| file | what it holds | source | loader in `explainers.data` |\n|---|---|---|---|\n"
+    readme, bib = build(tmp_path, header + row("a.csv"), section("a.csv"), ["a.csv"])
+    with pytest.raises(ValueError, match=r"README\.md: no summary table"):
+        catalogue(readme, bib)
+
+
 def test_a_row_with_the_wrong_number_of_cells(tmp_path: Path) -> None:
     rows = HEADER + row("a.csv") + "| [`b.csv`](#bcsv) | Counts | made here |\n"
     readme, bib = build(tmp_path, rows, section("a.csv") + section("b.csv"), ["a.csv", "b.csv"])

@@ -28,11 +28,11 @@ from explainers.live_server import (
     voila_argv,
     voila_config,
 )
-from explainers.pages import toc_pages
+from explainers.pages import chapters, toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
-CHAPTERS = ["margins", "audits", "electoral", "claims"]
+CHAPTERS = list(chapters())
 BOOK_PAGES = toc_pages(ROOT / "_toc.yml")
 
 PAGE = """<html><head><title>Test chapter</title></head><body><article class="bd-article">

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,32 @@ def test_chapters_and_parts_are_both_read(tmp_path: Path) -> None:
         "  - caption: Two\n    chapters:\n      - file: book/c\n"
     )
     assert pages.toc_pages(toc) == ["intro", "a", "b", "c"]
+
+
+def test_nested_sections_follow_their_page(tmp_path: Path) -> None:
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n"
+        "  - caption: Chapters\n    chapters:\n"
+        "      - file: book/a\n        sections:\n          - file: book/a1\n"
+        "            sections:\n              - file: book/a1x\n"
+        "      - file: book/b\n"
+        "  - caption: Back\n    chapters:\n      - file: book/c\n"
+    )
+    assert pages.toc_pages(toc) == ["intro", "a", "a1", "a1x", "b", "c"]
+    assert pages.toc_parts(toc) == {"Chapters": ["a", "a1", "a1x", "b"], "Back": ["c"]}
+    assert pages.chapters(toc) == ("a", "a1", "a1x", "b")
+
+
+def test_the_chapters_are_the_part_so_captioned(tmp_path: Path) -> None:
+    assert pages.chapters() == tuple(pages.toc_parts(ROOT / "_toc.yml")["Chapters"])
+    assert pages.chapters()[0] == "margins"
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n  - caption: Pages\n    chapters: []\n"
+    )
+    with pytest.raises(ValueError, match=r"has no part captioned 'Chapters': \['Pages'\]"):
+        pages.chapters(toc)
 
 
 def test_a_file_without_root_is_refused(tmp_path: Path) -> None:
@@ -107,3 +134,53 @@ def test_every_chapter_states_objectives_and_at_least_four_exercises(name: str) 
     found = pages.outline(ROOT / "book" / f"{name}.md")
     assert len(found.objectives) >= 3
     assert found.exercises >= 4
+
+
+#: Sections a lesson does not need to name: every chapter has them, and the guide says where they go.
+ROUTINE = {"Summary", "Exercises", "The live panel", "The live panels"}
+
+
+def lessons(text: str) -> list[dict[str, list[str]]]:
+    """The teacher's guide's lessons: for each, the sections it names per chapter ([] for all)."""
+    block = text.split("## A sequence of lessons", 1)[1].split("\n## ", 1)[0]
+    items = re.findall(r"^\d+\. (.*?)(?=^\d+\. |\n\n)", block, re.MULTILINE | re.DOTALL)
+    found = []
+    for item in items:
+        plain = " ".join(item.split())
+        parts = re.split(r"\{doc\}`(\w+)`", plain)[1:]
+        named = {}
+        for chapter, after in zip(parts[::2], parts[1::2], strict=True):
+            named[chapter] = re.findall(r"(?<!\*)\*([^*]+)\*(?!\*)", after)
+        found.append(named)
+    return found
+
+
+def test_the_lessons_cover_every_section_of_every_chapter_once() -> None:
+    plan = lessons((ROOT / "book" / "teachers.md").read_text())
+    assert len(plan) >= len(pages.chapters())
+    covered: dict[str, list[str]] = {name: [] for name in pages.chapters()}
+    for lesson in plan:
+        for chapter, names in lesson.items():
+            heads = pages.headings(ROOT / "book" / f"{chapter}.md")
+            sections = [t for level, t in heads if level == 2 and t not in ROUTINE]
+            subsections = {t for level, t in heads if level == 3}
+            unknown = [n for n in names if n not in sections and n not in subsections]
+            assert unknown == [], f"{chapter}: no such section {unknown}"
+            covered[chapter] += [n for n in names if n in sections] if names else sections
+    for chapter, names in covered.items():
+        heads = pages.headings(ROOT / "book" / f"{chapter}.md")
+        expected = [t for level, t in heads if level == 2 and t not in ROUTINE]
+        assert sorted(names) == sorted(expected), chapter
+
+
+def test_lessons_are_read_from_italics_after_each_chapter_link() -> None:
+    guide = (
+        "## A sequence of lessons\n\nIntro.\n\n"
+        "1. **Bold.** {doc}`margins`: *A margin, measured three\n   ways*; *Exercises*. Then\n"
+        "   {doc}`claims`, the whole chapter.\n"
+        "2. **Two.** {doc}`audits`: *Watch an audit*.\n\nAfter.\n\n## Next\n"
+    )
+    assert lessons(guide) == [
+        {"margins": ["A margin, measured three ways", "Exercises"], "claims": []},
+        {"audits": ["Watch an audit"]},
+    ]

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from explainers.pages import chapters
+
 pytestmark = pytest.mark.browser
 
-CHAPTERS = ["book/margins.html", "book/audits.html", "book/electoral.html", "book/claims.html"]
+CHAPTERS = [f"book/{name}.html" for name in chapters()]
 
 # What the print stylesheet must leave out, and what it must keep.
 PRINT_JS = """

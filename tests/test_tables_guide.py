@@ -77,14 +77,33 @@ def test_every_data_file_is_listed_with_its_sources_cited() -> None:
 @pytest.mark.parametrize(
     ("origin", "start"),
     [
-        ("copy (SOURCES §1)", "A copy"),
-        ("copies (Voteview, via GitHub)", "A copy"),
+        ("copy (SOURCES §1)", "An unchanged copy of a public file"),
+        ("copies (Voteview, via GitHub)", "An unchanged copy of a public file"),
         ("derived from `sources/` by `explainers.sources`", "Derived"),
         ("made here (from SOURCES §11, every row checked again)", "Written for this book"),
     ],
 )
 def test_origins_become_sentences(origin: str, start: str) -> None:
     assert guide.origin_sentence(origin).startswith(start)
+
+
+def test_no_copy_is_said_to_come_from_its_publisher() -> None:
+    # data/README.md: several copies were taken from third parties' GitHub copies (SOURCES §1, §6,
+    # §7, Voteview), and the electoral votes table is a student project's (SOURCES §4).
+    for origin in ("copy (SOURCES §4)", "copies (Voteview, via GitHub)"):
+        assert "publisher's file" not in guide.origin_sentence(origin)
+
+
+def test_every_copied_or_derived_file_but_one_names_its_sources() -> None:
+    # The electoral votes table is the one file with no entry in references.bib (data/README.md:
+    # "There is no entry in `references.bib` for it").
+    readme = ROOT / "data" / "README.md"
+    unsourced = [
+        e.file
+        for e in datasources.catalogue(readme, BIBLIOGRAPHY)
+        if not datasources.sources_of(e, readme.parent)
+    ]
+    assert unsourced == ["electoral_votes_1976_2020.csv"]
 
 
 def test_an_unknown_origin_is_named() -> None:

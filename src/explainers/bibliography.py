@@ -8,12 +8,16 @@ the References page, which is sorted by author.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
-from pybtex.database import Entry, parse_file
+from pybtex.database import Entry, Person, parse_file
+from pybtex.richtext import Text
 
-__all__ = ["BIBLIOGRAPHY", "entries", "label", "labels"]
+__all__ = ["BIBLIOGRAPHY", "distinct_labels", "entries", "label", "labels", "plain", "title"]
 
 #: The repository's bibliography, which an editable install finds beside ``src/``.
 BIBLIOGRAPHY = Path(__file__).resolve().parents[2] / "references.bib"
@@ -25,17 +29,63 @@ def entries(path: Path = BIBLIOGRAPHY) -> dict[str, Entry]:
     return dict(parse_file(str(path)).entries)
 
 
-def label(entry: Entry) -> str:
-    """``Reilly 2016``, ``Debenedetti et al. 2016``, ``Federal Election Commission 2017``.
+def _surname(person: Person) -> str:
+    """A person's surname as printed: with its particle ("von Spakovsky") and LaTeX decoded."""
+    return " ".join(
+        part.render_as("text") for part in person.rich_prelast_names + person.rich_last_names
+    )
 
-    An entry with no year gets ``n.d.`` (no date), as in the APA style.
+
+def label(entry: Entry) -> str:
+    r"""``Reilly 2016``, ``Debenedetti et al. 2016``, ``Federal Election Commission 2017``.
+
+    An entry with no year gets ``n.d.`` (no date), as in the APA style. Names are printed as a
+    reader sees them: ``{\c{C}}etinkaya-Rundel`` as ``Çetinkaya-Rundel``, ``von Spakovsky`` with
+    its particle. Two entries may share a label: :func:`distinct_labels` tells them apart.
     """
     people = entry.persons.get("author", [])
-    names = [" ".join(p.last_names).strip("{}") for p in people]
+    names = [_surname(p) for p in people]
     who = names[0] if len(names) < 3 else f"{names[0]} et al."
     if len(names) == 2:
         who = f"{names[0]} and {names[1]}"
     return f"{who} {entry.fields.get('year', 'n.d.')}"
+
+
+def distinct_labels(known: Mapping[str, Entry]) -> dict[str, str]:
+    """The label of every entry of ``known``, by key, with the title added where labels are shared.
+
+    Seven Wikipedia articles without a date would all be ``Wikipedia contributors n.d.``; each
+    becomes ``Wikipedia contributors n.d., “Preston Parks”`` and so on, a source a reader can find.
+    """
+    short = {key: label(entry) for key, entry in known.items()}
+    shared = {text for text, n in Counter(short.values()).items() if n > 1}
+    return {
+        key: f"{text}, “{title(known[key])}”" if text in shared else text
+        for key, text in short.items()
+    }
+
+
+@cache
+def _distinct(path: Path) -> dict[str, str]:
+    return distinct_labels(entries(path))
+
+
+#: The characters LaTeX escapes with a backslash, which pybtex leaves escaped in plain text.
+_ESCAPED = re.compile(r"\\([$&#%_{}])")
+
+
+def plain(latex: str) -> str:
+    r"""A BibTeX field as plain text: braces gone, LaTeX decoded (``\$`` a dollar, ``--`` an en dash).
+
+    >>> plain(r"{Recount Cost \$2M, 2000--2015}, Law\&Crime")
+    'Recount Cost $2M, 2000–2015, Law&Crime'
+    """
+    return _ESCAPED.sub(r"\1", Text.from_latex(latex).render_as("text"))
+
+
+def title(entry: Entry) -> str:
+    """The entry's title as plain text (see :func:`plain`)."""
+    return plain(entry.fields.get("title", ""))
 
 
 def labels(keys: str, path: Path = BIBLIOGRAPHY) -> str:
@@ -51,4 +101,5 @@ def labels(keys: str, path: Path = BIBLIOGRAPHY) -> str:
     missing = [k for k in wanted if k not in known]
     if missing:
         raise KeyError(f"citation keys not in {path.name}: {missing}")
-    return "; ".join(label(known[k]) for k in wanted)
+    printed = _distinct(path)
+    return "; ".join(printed[k] for k in wanted)

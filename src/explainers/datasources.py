@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from explainers.bibliography import entries
+
 __all__ = [
     "COLUMNS",
     "DataSource",
@@ -51,8 +53,6 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LICENCE = re.compile(r"(?:\*\*)?\bLicense:(?:\*\*)?\s*(.*)")
-_BIB_ENTRY = re.compile(r"^\s*@(\w+)\s*[{(]\s*([^,\s]+)\s*,", re.MULTILINE)
-_NOT_ENTRIES = {"comment", "preamble", "string"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class _Section:
 
 
 def bibliography_keys(bibliography: Path) -> set[str]:
-    r"""The keys of the entries in the BibTeX file ``bibliography`` (``@misc{key, ...}``).
+    r"""The keys of the entries in the BibTeX file ``bibliography``, as pybtex (and Sphinx) read it.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -92,8 +92,7 @@ def bibliography_keys(bibliography: Path) -> set[str]:
     ...     sorted(bibliography_keys(bib))
     ['voteview']
     """
-    text = bibliography.read_text("utf-8")
-    return {key for kind, key in _BIB_ENTRY.findall(text) if kind.lower() not in _NOT_ENTRIES}
+    return set(entries(bibliography))
 
 
 def github_anchor(heading: str) -> str:
@@ -193,7 +192,7 @@ def _summary_table(lines: list[str], readme: Path) -> list[tuple[int, str]]:
             break
     if (
         len(table) < 2
-        or _cells(table[0][1])[0].lower() != COLUMNS[0]
+        or tuple(c.lower() for c in _cells(table[0][1])) != COLUMNS
         or not re.fullmatch(r"[\s|:\-]+", table[1][1])
     ):
         raise ValueError(

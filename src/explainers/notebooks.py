@@ -35,10 +35,11 @@ from nbclient import NotebookClient
 from nbformat import NotebookNode
 from pybtex.database import Entry, parse_file
 
-from explainers.bibliography import label
+from explainers.bibliography import distinct_labels, label, plain, title
 
 __all__ = [
     "EVAL_ROLE",
+    "TERM_ROLE",
     "build",
     "compare",
     "evaluate",
@@ -52,7 +53,8 @@ EVAL_ROLE = re.compile(r"\{eval\}`([^`]+)`")
 _CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
 _DOC = re.compile(r"\{doc\}`(?:([^`<]+?)\s*<([^`>]+)>|([^`]+))`")
 _NUMREF = re.compile(r"\{numref\}`([^`]+)`")
-_TERM = re.compile(r"\{term\}`([^`<]+?)(?:\s*<[^`>]+>)?`")
+#: A glossary link, ``{term}`text` `` or ``{term}`text <term>` ``: the text, then the term if given.
+TERM_ROLE = re.compile(r"\{term\}`([^`<]+?)(?:\s*<([^`>]+)>)?`")
 _HIDDEN_TAGS = {"hide-cell", "hide-input", "remove-input"}
 _REMOVED_TAGS = {"remove-cell"}
 
@@ -72,11 +74,15 @@ def is_chapter(path: Path) -> bool:
 def _reference(entry: Entry) -> str:
     """One line of the reference list: label, title, where published, address."""
     fields = entry.fields
-    title = fields.get("title", "").replace("{", "").replace("}", "").replace("--", "–")
-    where = fields.get("howpublished") or fields.get("institution") or ""
+    where = plain(fields.get("howpublished") or fields.get("institution") or "")
     number = fields.get("number", "")
     link = fields.get("url") or (f"https://doi.org/{fields['doi']}" if "doi" in fields else "")
-    parts = [f"{label(entry)}. *{title}*.", where, number, f"<{link}>" if link else ""]
+    parts = [
+        f"{label(entry).removesuffix('.')}. *{title(entry)}*.",
+        where,
+        number,
+        f"<{link}>" if link else "",
+    ]
     return " ".join(p for p in parts if p).replace(" .", ".")
 
 
@@ -90,6 +96,7 @@ def for_jupyterlab(
     """
     nb = copy.deepcopy(notebook)
     entries = parse_file(str(bibliography)).entries
+    printed = distinct_labels(entries)
     names = [name for cell in nb.cells if (name := _figure_name(cell))]
     figures = {name: number for number, name in enumerate(names, start=1)}
     cited: list[str] = []
@@ -101,7 +108,7 @@ def for_jupyterlab(
         if missing:
             raise KeyError(f"citation keys not in {bibliography.name}: {missing}")
         cited.extend(k for k in keys if k not in cited)
-        return "(" + "; ".join(label(entries[k]) for k in keys) + ")"
+        return "(" + "; ".join(printed[k] for k in keys) + ")"
 
     def doc(match: re.Match[str]) -> str:
         text, target = (
@@ -120,7 +127,7 @@ def for_jupyterlab(
     for cell in nb.cells:
         tags = set(cell.metadata.get("tags", []))
         if cell.cell_type == "markdown":
-            source = _TERM.sub(r"\1", _CITE.sub(cite, cell.source))
+            source = TERM_ROLE.sub(r"\1", _CITE.sub(cite, cell.source))
             cell.source = _NUMREF.sub(numref, _DOC.sub(doc, source))
         if tags & _HIDDEN_TAGS and not tags & _REMOVED_TAGS:
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True

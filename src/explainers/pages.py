@@ -9,32 +9,89 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
 
-__all__ = ["ChapterOutline", "outline", "toc_pages"]
+__all__ = [
+    "BOOK",
+    "ROOT",
+    "TOC",
+    "ChapterOutline",
+    "chapters",
+    "headings",
+    "outline",
+    "toc_pages",
+    "toc_parts",
+]
+
+#: The repository, which an editable install finds beside ``src/``; its pages and table of contents.
+ROOT = Path(__file__).resolve().parents[2]
+BOOK = ROOT / "book"
+TOC = ROOT / "_toc.yml"
+
+#: The caption of the table of contents' part that holds the chapters.
+CHAPTERS_CAPTION = "Chapters"
 
 
-def toc_pages(toc: Path) -> list[str]:
+def _read(toc: Path) -> dict:
+    content = yaml.safe_load(toc.read_text("utf-8")) or {}
+    if "root" not in content:
+        raise ValueError(f"{toc} has no 'root' entry: is it a Jupyter Book table of contents?")
+    return content
+
+
+def _files(entries: list[dict]) -> list[str]:
+    """The files of ``entries`` in reading order, each followed by its nested ``sections``."""
+    files = []
+    for entry in entries:
+        if "file" in entry:
+            files.append(Path(entry["file"]).name)
+        files += _files(entry.get("sections", []))
+    return files
+
+
+def toc_pages(toc: Path = TOC) -> list[str]:
     """The names of the pages ``toc`` lists (``book/margins`` gives ``margins``), root first.
 
     Both shapes of a Jupyter Book table of contents are read: ``chapters`` at the top level, or
-    ``parts``, each with its own ``chapters``.
+    ``parts``, each with its own ``chapters``; a page's ``sections`` follow it.
 
     Raises
     ------
     ValueError
         If the file has no ``root`` entry.
     """
-    content = yaml.safe_load(toc.read_text("utf-8")) or {}
-    if "root" not in content:
-        raise ValueError(f"{toc} has no 'root' entry: is it a Jupyter Book table of contents?")
-    entries = list(content.get("chapters", []))
+    content = _read(toc)
+    pages = [Path(content["root"]).name, *_files(content.get("chapters", []))]
     for part in content.get("parts", []):
-        entries += part.get("chapters", [])
-    files = [content["root"], *(entry["file"] for entry in entries)]
-    return [Path(f).name for f in files]
+        pages += _files(part.get("chapters", []))
+    return pages
+
+
+def toc_parts(toc: Path = TOC) -> dict[str, list[str]]:
+    """The pages of each part of ``toc``, by the part's caption (none for a book without parts)."""
+    return {
+        part["caption"]: _files(part.get("chapters", [])) for part in _read(toc).get("parts", [])
+    }
+
+
+@cache
+def chapters(toc: Path = TOC) -> tuple[str, ...]:
+    """The book's chapters in reading order: the pages of the part captioned ``Chapters``.
+
+    The one list every other (the teacher's guide, ``make pdf``, the tests) takes them from.
+
+    Raises
+    ------
+    ValueError
+        If ``toc`` has no such part.
+    """
+    parts = toc_parts(toc)
+    if CHAPTERS_CAPTION not in parts:
+        raise ValueError(f"{toc} has no part captioned {CHAPTERS_CAPTION!r}: {sorted(parts)}")
+    return tuple(parts[CHAPTERS_CAPTION])
 
 
 @dataclass(frozen=True)
@@ -70,7 +127,7 @@ def outline(source: Path) -> ChapterOutline:
     text = source.read_text("utf-8")
     # Code cells may hold lines starting with "# " (comments): the title is the first heading
     # outside them.
-    prose = re.sub(r"^```\{code-cell\}.*?^```$", "", text, flags=re.MULTILINE | re.DOTALL)
+    prose = _CODE_CELL.sub("", text)
     title = _TITLE.search(prose)
     if title is None:
         raise ValueError(f"{source.name}: no '# ' title")
@@ -91,3 +148,21 @@ def outline(source: Path) -> ChapterOutline:
         objectives=objectives,
         exercises=len(_EXERCISE.findall(text)),
     )
+
+
+_CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```$", re.MULTILINE | re.DOTALL)
+_HEADING = re.compile(r"^(#{1,6}) (.+?)\s*$", re.MULTILINE)
+
+
+def headings(source: Path) -> list[tuple[int, str]]:
+    r"""The headings of the page ``source`` as (level, text), outside code cells, in order.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     page = Path(folder) / "a.md"
+    ...     _ = page.write_text("# A\n\n## B\n\n```{code-cell} ipython3\n# a comment\n```\n### C\n")
+    ...     headings(page)
+    [(1, 'A'), (2, 'B'), (3, 'C')]
+    """
+    prose = _CODE_CELL.sub("", source.read_text("utf-8"))
+    return [(len(m[1]), m[2]) for m in _HEADING.finditer(prose)]

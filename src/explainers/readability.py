@@ -35,7 +35,8 @@ The readers are upper-secondary students (US grades 11–12) and first-year coll
 Flesch–Kincaid grade is the US school grade whose students can be expected to understand a text, so
 12 is the top of the secondary range: a chapter at or below it is within reach of the oldest
 secondary students and below the level of the college students, while grade-11 students read it with
-the teacher the book is written to support (its introduction has a section for teachers). A lower
+the teacher the book is written to support (the teacher's guide states this target and each
+chapter's measured grade). A lower
 target would pay for its shorter sentences with the subject's own long words, which the formula
 cannot tell from hard ones: the state names (*Pennsylvania* counts five syllables), *electoral*,
 *certified*, *confidence interval*. The grade is an estimate, so a chapter a few tenths above the

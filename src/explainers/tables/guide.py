@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from explainers import bibliography, data, datasources, facts, pages, readability
+from explainers.notebooks import TERM_ROLE
 from explainers.render import MODE_VARIABLE
 from explainers.tables import Table
 
@@ -30,18 +30,18 @@ __all__ = [
     "reading_minutes",
 ]
 
-#: The chapters, in the book's order.
-CHAPTERS: tuple[str, ...] = ("margins", "audits", "electoral", "claims")
+#: The chapters, in the book's order (the table of contents' *Chapters* part).
+CHAPTERS: tuple[str, ...] = pages.chapters()
 
-#: The book's folder, beside the data folder.
-BOOK = data.DATA_DIR.parent / "book"
+#: The book's folder, in the repository (not beside ``CLOSECALLS_DATA``, which may point elsewhere).
+BOOK = pages.BOOK
 
 
 def reading_minutes(words: int) -> int:
     """Minutes to read ``words`` words silently at the adult average rate, rounded up.
 
     The rate is Brysbaert's (2019) mean for English non-fiction, kept with its quotation in
-    ``data/cited_figures.csv``. Students read more slowly than that average.
+    ``data/cited_figures.csv``. It is an average over adults; many students take longer.
 
     >>> reading_minutes(238), reading_minutes(239)
     (1, 2)
@@ -81,9 +81,6 @@ def chapters_table(names: Sequence[str] = CHAPTERS, book: Path = BOOK) -> Table:
     )
 
 
-_TERM = re.compile(r"\{term\}`([^`<]+?)(?:\s*<[^`>]+>)?`")
-
-
 def _in_book() -> bool:
     """Whether this runs in the book's build, where Sphinx reads the Markdown (MyST roles work)."""
     return os.environ.get(MODE_VARIABLE) == "book"
@@ -107,13 +104,16 @@ def objectives_markdown(
             f"{{doc}}`{outline.title} <{name}>`" if sphinx else f"[{outline.title}]({name}.ipynb)"
         )
         block = f"**{link}**: after it, students will be able to\n\n{items}"
-        blocks.append(block if sphinx else _TERM.sub(r"\1", block))
+        blocks.append(block if sphinx else TERM_ROLE.sub(r"\1", block))
     return Markdown("\n\n".join(blocks))
 
 
 #: How the page words each kind of origin the README's summary table gives.
 _ORIGINS = {
-    "cop": "A copy of the publisher's file.",
+    "cop": (
+        "An unchanged copy of a public file; its section of `data/README.md` names where it was "
+        "taken from and who first published it."
+    ),
     "derived": "Derived by the package's code from the publishers' files in `data/sources/`.",
     "made here": "Written for this book from the sources named on each row.",
 }
@@ -122,8 +122,8 @@ _ORIGINS = {
 def origin_sentence(origin: str) -> str:
     """The README's origin cell (``copy (SOURCES §1)``, ``made here``, ...) as a reader's sentence.
 
-    >>> origin_sentence("copies (SOURCES §6)")
-    "A copy of the publisher's file."
+    >>> origin_sentence("copies (SOURCES §6)")[:27]
+    'An unchanged copy of a publ'
 
     Raises
     ------
