@@ -1,5 +1,5 @@
 # Close Calls: build the book, serve it, test everything.
-#   make book   build the site into _build/html (creates .venv on first use)
+#   make book   build the site into _build/html (creates .venv on first use; FRESH=1 rebuilds all)
 #   make serve  serve the built site on http://127.0.0.1:8000
 #   make test   lint, unit and data tests, nbval over every notebook, browser tests
 #   make lab    open the notebooks live in JupyterLab (offline, 127.0.0.1)
@@ -7,7 +7,8 @@
 #               options: LIVE_PORT=8866  LAN=1 (reachable from the local network)  POOL=1  CULL_MINUTES=20
 #                        LESSON=margins STUDENTS=25 (kernels kept ready for the chapter of the day)
 #   make pdf    print each page of the built book to _build/pdf/NAME.pdf with chromium (offline)
-#   make bench  time the package's main computations
+#   make bench  measure against the performance budget: computations, page weight, control-to-render
+#               time, build times, test times by kind (writes _build/bench/bench.json and bench.md)
 #   make bench-live  measure the live mode: start-up time and memory for 1, 5 and 20 students
 #   make notebooks  make book/NAME.ipynb from each chapter's source book/NAME.md (then commit both)
 
@@ -37,9 +38,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# Sphinx reads (and runs) again only the pages whose source, or the package, data or bibliography
+# they compute from, changed (explainers.sphinx_site). FRESH=1 starts from nothing, as CI does.
 book: $(STAMP)
-	rm -rf _build/html
-	$(BIN)/jupyter-book build . --all --builder html -W -n --keep-going
+	$(if $(FRESH),rm -rf _build/html _build/.doctrees)
+	$(BIN)/jupyter-book build . --builder html -W -n --keep-going $(if $(FRESH),--all)
 	@echo
 	@echo "Book built. Open _build/html/index.html in a browser, or run 'make serve'"
 	@echo "and visit http://127.0.0.1:$(PORT)/"
@@ -66,10 +69,14 @@ nbval: $(STAMP)
 browser: $(STAMP) chromium
 	$(BIN)/python -m pytest -m browser tests
 
+# Unit and browser tests run apart so that each kind's time is recorded (JUnit XML files read by
+# `make bench`).
+REPORTS := _build/bench
 test: $(STAMP) chromium lint book
-	$(BIN)/python -m pytest --doctest-modules src tests
+	$(BIN)/python -m pytest --doctest-modules -m "not browser" --junitxml=$(REPORTS)/junit-unit.xml src tests
+	$(BIN)/python -m pytest -m browser --junitxml=$(REPORTS)/junit-browser.xml tests
 	$(BIN)/python scripts/notebooks.py --check
-	$(BIN)/python -m pytest -p no:cacheprovider --nbval book
+	$(BIN)/python -m pytest -p no:cacheprovider --nbval --junitxml=$(REPORTS)/junit-nbval.xml book
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False \

@@ -100,3 +100,10 @@ def test_every_label_of_references_bib_names_one_source() -> None:
 def test_fields_are_printed_without_latex(latex: str, text: str) -> None:
     # Titles and publishers as references.bib writes them (ap2017wicost, bialik2016recounts, ...).
     assert bibliography.plain(latex) == text
+
+
+def test_an_entry_without_an_author_is_named() -> None:
+    anonymous = Entry("misc", fields={"title": "A title", "year": "2016"})
+    anonymous.key = "anon2016"
+    with pytest.raises(ValueError, match=r"anon2016: no author, so no author-year label"):
+        bibliography.label(anonymous)

@@ -8,13 +8,14 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+import vl_convert as vlc
 from conftest import ROOT, SITE
 
 from explainers import bibliography, data, notebooks, pages, sphinx_site
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
-CHAPTERS = [p for p in sorted((ROOT / "book").glob("*.md")) if notebooks.is_chapter(p)]
-PAGES = [p for p in sorted((ROOT / "book").glob("*.md")) if p not in CHAPTERS]
+NOTEBOOK_PAGES = [p for p in sorted((ROOT / "book").glob("*.md")) if notebooks.is_chapter(p)]
+PAGES = [p for p in sorted((ROOT / "book").glob("*.md")) if p not in NOTEBOOK_PAGES]
 
 #: Numbers that may be typed in the prose, each with the reason. Every other figure must come from
 #: a glue role (computed from data/ by explainers) or from a quotation that data/ holds verbatim.
@@ -49,15 +50,15 @@ _SKIP = [
 def prose_chunks() -> list[tuple[str, str]]:
     """The text a reader reads: plain pages, and the markdown cells of each chapter's source."""
     chunks = [(p.name, p.read_text()) for p in PAGES]
-    for path in CHAPTERS:
+    for path in NOTEBOOK_PAGES:
         nb = jupytext.read(path, fmt="md:myst")
         chunks += [(path.name, c.source) for c in nb.cells if c.cell_type == "markdown"]
     return chunks
 
 
 def test_every_chapter_has_its_notebook_and_nothing_else_is_one() -> None:
-    assert CHAPTERS, "no chapter sources in book/"
-    assert {p.stem for p in NOTEBOOKS} == {p.stem for p in CHAPTERS}
+    assert NOTEBOOK_PAGES, "no chapter sources in book/"
+    assert {p.stem for p in NOTEBOOKS} == {p.stem for p in NOTEBOOK_PAGES}
 
 
 def test_a_stale_notebook_is_caught() -> None:
@@ -177,12 +178,21 @@ def test_every_bibliography_entry_is_used() -> None:
     assert sorted(BIB_KEYS - cited_keys() - named_in_data) == []
 
 
-def test_wrapped_bundle_is_scoped_and_exports_vega_embed() -> None:
-    bundle = sphinx_site.wrapped_bundle()
-    assert bundle.startswith("/* Vega ")
-    body = bundle.split("*/\n", 1)[1]
-    assert body.startswith("(function () {\n") and body.endswith("\n})();\n")
-    assert "window.vegaEmbed=" in body
+def test_the_vendored_vega_is_the_runtime_vl_convert_compiles_for() -> None:
+    # The pages hold Vega specs compiled by vl-convert; the runtime that draws them must be the
+    # same Vega version (README, "Layout": the official build of the npm package vega).
+    assert sphinx_site.vendored_vega_version() == vlc.get_vega_version()
+    text = sphinx_site.VENDORED_VEGA.read_text("utf-8")
+    assert "vegaEmbed" not in text and "vega-lite" not in text.lower()
+    licence = sphinx_site.VENDORED_VEGA.with_name("vega.LICENSE").read_text("utf-8")
+    assert "University of Washington Interactive Data Lab" in licence
+
+
+def test_a_file_that_is_not_vega_is_named(tmp_path: Path) -> None:
+    other = tmp_path / "other.js"
+    other.write_text("var x = 1;\n")
+    with pytest.raises(ValueError, match=r"other\.js: no 'version=\"x\.y\.z\"' in it"):
+        sphinx_site.vendored_vega_version(other)
 
 
 # --- the built site (made by `make book`) -----------------------------------------------------------
@@ -220,7 +230,7 @@ def test_vega_bundle_is_served_only_to_pages_with_charts() -> None:
     for page in built_pages():
         html = page.read_text()
         has_chart = 'class="cc-chart"' in html
-        assert ("vendor/vega-bundle.js" in html) == has_chart, page.name
+        assert ("vendor/vega.min.js" in html) == has_chart, page.name
     assert (SITE / "_static" / sphinx_site.BUNDLE_PATH).stat().st_size > 100_000
 
 
@@ -238,7 +248,7 @@ def test_each_chapter_offers_its_own_notebook_for_download() -> None:
     # The download menu links the committed, JupyterLab-ready book/NAME.ipynb (explainers.notebooks),
     # not myst-nb's executed copy, and no launch button shows while _config.yml names no repository.
     built_pages()
-    for source in CHAPTERS:
+    for source in NOTEBOOK_PAGES:
         name = source.stem
         html = (SITE / "book" / f"{name}.html").read_text()
         assert f'href="../_sources/book/{name}.ipynb"' in html, name
@@ -263,9 +273,46 @@ def linked_terms(text: str) -> set[str]:
 def test_every_glossary_term_is_linked_from_a_chapter() -> None:
     terms = glossary_terms()
     assert len(terms) >= 20 and terms == sorted(terms, key=str.lower), "alphabetical order"
-    linked = set().union(*(linked_terms(p.read_text()) for p in CHAPTERS))
+    linked = set().union(*(linked_terms(p.read_text()) for p in NOTEBOOK_PAGES))
     assert sorted(t for t in terms if t.lower() not in linked) == []
     # Each chapter sends its readers to the glossary at least three times.
-    for path in CHAPTERS:
+    for path in NOTEBOOK_PAGES:
         if path.stem in pages.chapters():
             assert len(linked_terms(path.read_text())) >= 3, path.name
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+@site
+def test_citations_in_one_bracket_are_separated_by_semicolons() -> None:
+    # margins.md cites wec2016petitions and rnla2016michigan together (explainers.bibstyle).
+    text = _text((SITE / "book" / "margins.html").read_text())
+    assert (
+        "[Republican National Lawyers Association, 2016; Wisconsin Elections Commission, 2016]"
+        in text
+    )
+
+
+@site
+def test_the_references_page_lists_sources_by_surname_as_printed() -> None:
+    # Corporate and accented names among people, as a reader looks them up (explainers.bibstyle):
+    # references.bib's Associated Press, Bakst, Çetinkaya-Rundel, Clerk of the U.S. House, Reilly
+    # (fortune2016recount), Wisconsin Elections Commission.
+    html = (SITE / "book" / "references.html").read_text()
+    entries = [_text(e) for e in re.findall(r'<div class="citation".*?</p>', html, re.DOTALL)]
+    assert len(entries) == len(bibliography.entries())
+    firsts = []
+    for name in (
+        "Associated Press.",
+        "Brian Bakst",
+        "Mine Çetinkaya-Rundel",
+        "Clerk of the U.S. House",
+        "Katie Reilly.",
+        "Wisconsin Elections Commission.",
+    ):
+        firsts.append(next(i for i, e in enumerate(entries) if name in e))
+    assert firsts == sorted(firsts)
+    # No LaTeX left in what a reader sees ("\$2M" printed a backslash).
+    assert [e for e in entries if "\\" in e] == []

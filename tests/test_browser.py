@@ -52,7 +52,7 @@ MARK_DATA_JS = """
       node.items.forEach(walk);
     }
   };
-  walk(el.vegaEmbedResult.view.scenegraph().root);
+  walk(el.vegaResult.view.scenegraph().root);
   return out;
 }
 """
@@ -157,14 +157,14 @@ def set_control(chart, label: str, value: object) -> None:
         }""",
         [label, value],
     )
-    chart.evaluate("el => el.vegaEmbedResult.view.runAsync().then(() => true)")
+    chart.evaluate("el => el.vegaResult.view.runAsync().then(() => true)")
 
 
 def test_charts_are_drawn_with_labelled_controls(visit) -> None:
     v = visit(CHART_PAGE)
     for chart in charts(v):
         assert chart.locator("svg.marks").count() == 1
-        spec_description = chart.evaluate("el => el.vegaEmbedResult.spec.description")
+        spec_description = chart.evaluate("el => el.vegaResult.spec.description")
         assert len(spec_description) > 40
         assert chart.get_attribute("role") in ("figure", "graphics-document")
         assert chart.get_attribute("aria-label") == spec_description
@@ -197,7 +197,7 @@ def test_every_chart_control_works_from_the_keyboard(visit, path: str) -> None:
             name = element.get_attribute("name")
             label = control.locator(".vega-bind-name").inner_text()
             assert element.evaluate("e => e.tabIndex >= 0 && !e.disabled"), label
-            signal = f"el => el.vegaEmbedResult.view.signal({json.dumps(name)})"
+            signal = f"el => el.vegaResult.view.signal({json.dumps(name)})"
             before = chart.evaluate(signal)
             for key in CONTROL_KEYS[kind]:
                 if kind == "radio":

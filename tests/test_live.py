@@ -203,9 +203,9 @@ def test_a_page_with_a_chart_loads_the_bundle_from_the_live_folder_first() -> No
     notebook = live.live_notebook(page, PANELS, LINKS)
     soup = BeautifulSoup(notebook.cells[0].source, "html.parser")
     first = soup.select_one(".cc-live-article").find(True)
-    assert first.name == "script" and first["src"] == "../files/vega-bundle.js"
+    assert first.name == "script" and first["src"] == "../files/vega.min.js"
     static = live.static_page(page, live.addresses({"other": True, "plain": False}, False), "")
-    assert '<script src="vega-bundle.js" type="text/javascript"></script>' in static
+    assert '<script src="vega.min.js" type="text/javascript"></script>' in static
 
 
 def test_live_notebook_refusals_say_why() -> None:

@@ -46,8 +46,8 @@ def test_nested_sections_follow_their_page(tmp_path: Path) -> None:
 
 
 def test_the_chapters_are_the_part_so_captioned(tmp_path: Path) -> None:
-    assert pages.chapters() == tuple(pages.toc_parts(ROOT / "_toc.yml")["Chapters"])
-    assert pages.chapters()[0] == "margins"
+    # _toc.yml's part "Chapters".
+    assert pages.chapters() == ("margins", "audits", "electoral", "claims")
     toc = tmp_path / "_toc.yml"
     toc.write_text(
         "format: jb-book\nroot: book/intro\nparts:\n  - caption: Pages\n    chapters: []\n"
@@ -147,7 +147,7 @@ def lessons(text: str) -> list[dict[str, list[str]]]:
     found = []
     for item in items:
         plain = " ".join(item.split())
-        parts = re.split(r"\{doc\}`(\w+)`", plain)[1:]
+        parts = re.split(r"\{doc\}`(?:[^`<]*<)?(\w+)>?`", plain)[1:]
         named = {}
         for chapter, after in zip(parts[::2], parts[1::2], strict=True):
             named[chapter] = re.findall(r"(?<!\*)\*([^*]+)\*(?!\*)", after)
@@ -176,7 +176,7 @@ def test_the_lessons_cover_every_section_of_every_chapter_once() -> None:
 def test_lessons_are_read_from_italics_after_each_chapter_link() -> None:
     guide = (
         "## A sequence of lessons\n\nIntro.\n\n"
-        "1. **Bold.** {doc}`margins`: *A margin, measured three\n   ways*; *Exercises*. Then\n"
+        "1. **Bold.** {doc}`Margins <margins>`: *A margin, measured three\n   ways*; *Exercises*. Then\n"
         "   {doc}`claims`, the whole chapter.\n"
         "2. **Two.** {doc}`audits`: *Watch an audit*.\n\nAfter.\n\n## Next\n"
     )
@@ -184,3 +184,12 @@ def test_lessons_are_read_from_italics_after_each_chapter_link() -> None:
         {"margins": ["A margin, measured three ways", "Exercises"], "claims": []},
         {"audits": ["Watch an audit"]},
     ]
+
+
+def test_a_part_without_a_caption_is_named(tmp_path: Path) -> None:
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n  - chapters:\n      - file: book/a\n"
+    )
+    with pytest.raises(ValueError, match=r"_toc\.yml: a part has no 'caption'"):
+        pages.toc_parts(toc)

@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
 from pybtex.database import Entry, Person, parse_file
 from pybtex.richtext import Text
 
-__all__ = ["BIBLIOGRAPHY", "distinct_labels", "entries", "label", "labels", "plain", "title"]
+__all__ = [
+    "BIBLIOGRAPHY",
+    "check_keys",
+    "distinct_labels",
+    "entries",
+    "label",
+    "labels",
+    "plain",
+    "surname",
+    "title",
+]
 
 #: The repository's bibliography, which an editable install finds beside ``src/``.
 BIBLIOGRAPHY = Path(__file__).resolve().parents[2] / "references.bib"
@@ -29,7 +39,7 @@ def entries(path: Path = BIBLIOGRAPHY) -> dict[str, Entry]:
     return dict(parse_file(str(path)).entries)
 
 
-def _surname(person: Person) -> str:
+def surname(person: Person) -> str:
     """A person's surname as printed: with its particle ("von Spakovsky") and LaTeX decoded."""
     return " ".join(
         part.render_as("text") for part in person.rich_prelast_names + person.rich_last_names
@@ -44,7 +54,9 @@ def label(entry: Entry) -> str:
     its particle. Two entries may share a label: :func:`distinct_labels` tells them apart.
     """
     people = entry.persons.get("author", [])
-    names = [_surname(p) for p in people]
+    if not people:
+        raise ValueError(f"{entry.key}: no author, so no author-year label (write the publisher)")
+    names = [surname(p) for p in people]
     who = names[0] if len(names) < 3 else f"{names[0]} et al."
     if len(names) == 2:
         who = f"{names[0]} and {names[1]}"
@@ -88,6 +100,14 @@ def title(entry: Entry) -> str:
     return plain(entry.fields.get("title", ""))
 
 
+def check_keys(keys: Iterable[str], path: Path = BIBLIOGRAPHY) -> None:
+    """Raise ``KeyError`` naming the ``keys`` that are not entries of the bibliography at ``path``."""
+    known = entries(path)
+    missing = [k for k in keys if k not in known]
+    if missing:
+        raise KeyError(f"citation keys not in {path.name}: {missing}")
+
+
 def labels(keys: str, path: Path = BIBLIOGRAPHY) -> str:
     """The labels of ``keys``, a ``;``-separated list as the data files write it, joined by ``; ``.
 
@@ -96,10 +116,7 @@ def labels(keys: str, path: Path = BIBLIOGRAPHY) -> str:
     KeyError
         If a key is not in the bibliography, naming the keys missing.
     """
-    known = entries(path)
     wanted = [k.strip() for k in keys.split(";") if k.strip()]
-    missing = [k for k in wanted if k not in known]
-    if missing:
-        raise KeyError(f"citation keys not in {path.name}: {missing}")
+    check_keys(wanted, path)
     printed = _distinct(path)
     return "; ".join(printed[k] for k in wanted)

@@ -275,11 +275,8 @@ def catalogue(readme: Path, bibliography: Path) -> list[DataSource]:
     table = _summary_table(lines, readme)
     for number, line in table:
         if len(cells := _cells(line)) != len(COLUMNS):
-            row = (
-                "the header"
-                if number == table[0][0]
-                else f"the row for {_row_target(cells[0])[0]!r}"
-            )
+            # The header was checked by _summary_table: this is a row.
+            row = f"the row for {_row_target(cells[0])[0]!r}"
             raise ValueError(
                 f"{readme}, line {number}: {row} has {len(cells)} cells, expected "
                 f"{len(COLUMNS)} ({' | '.join(COLUMNS)})"

@@ -48,8 +48,9 @@ __all__ = [
 #: Tag on a chapter's code cells that the live app runs (and the website removes: ``remove-cell``).
 PANEL_TAG = "live-panel"
 
-#: The Vega bundle, copied beside the live notebooks. Voilà serves it at ``/voila/files/``.
-BUNDLE_NAME = "vega-bundle.js"
+#: Vega's runtime (the book's ``_static/vendor/``), copied beside the live notebooks. Voilà serves it
+#: at ``/voila/files/``.
+BUNDLE_NAME = "vega.min.js"
 
 #: Marker :mod:`explainers.render` puts on every chart element.
 _CHART_CLASS = "cc-chart"
@@ -296,7 +297,7 @@ def _article(page: str, links: dict[str, str], bundle: str) -> tuple[str, Tag]:
     article.name = "div"
     article["class"] = ["cc-live-article"]
     if article.select_one(f".{_CHART_CLASS}"):
-        # A plain, blocking script first: the charts' own scripts run after it and find vegaEmbed.
+        # A plain, blocking script first: the charts' own scripts run after it and find window.vega.
         script = soup.new_tag("script", attrs={"type": "text/javascript", "src": bundle})
         article.insert(0, script)
     title = soup.title.get_text(strip=True) if soup.title else "Close Calls"

@@ -33,9 +33,10 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 from nbformat import NotebookNode
-from pybtex.database import Entry, parse_file
+from pybtex.database import Entry
 
-from explainers.bibliography import distinct_labels, label, plain, title
+from explainers.bibliography import check_keys, distinct_labels, label, plain, title
+from explainers.bibliography import entries as bib_entries
 
 __all__ = [
     "EVAL_ROLE",
@@ -95,7 +96,7 @@ def for_jupyterlab(
     no notebook of that name but a Markdown page, at that page.
     """
     nb = copy.deepcopy(notebook)
-    entries = parse_file(str(bibliography)).entries
+    entries = bib_entries(bibliography)
     printed = distinct_labels(entries)
     names = [name for cell in nb.cells if (name := _figure_name(cell))]
     figures = {name: number for number, name in enumerate(names, start=1)}
@@ -104,9 +105,7 @@ def for_jupyterlab(
 
     def cite(match: re.Match[str]) -> str:
         keys = [k.strip() for k in match.group(1).split(",")]
-        missing = [k for k in keys if k not in entries]
-        if missing:
-            raise KeyError(f"citation keys not in {bibliography.name}: {missing}")
+        check_keys(keys, bibliography)
         cited.extend(k for k in keys if k not in cited)
         return "(" + "; ".join(printed[k] for k in keys) + ")"
 
@@ -115,8 +114,10 @@ def for_jupyterlab(
             (match.group(1), match.group(2)) if match.group(2) else (None, match.group(3))
         )
         name = Path(target).name
-        plain = pages and not (pages / f"{name}.ipynb").exists() and (pages / f"{name}.md").exists()
-        return f"[{text or name.replace('_', ' ').title()}]({name}.{'md' if plain else 'ipynb'})"
+        md_only = (
+            pages and not (pages / f"{name}.ipynb").exists() and (pages / f"{name}.md").exists()
+        )
+        return f"[{text or name.replace('_', ' ').title()}]({name}.{'md' if md_only else 'ipynb'})"
 
     def numref(match: re.Match[str]) -> str:
         name = match.group(1)

@@ -71,17 +71,25 @@ def toc_pages(toc: Path = TOC) -> list[str]:
 
 
 def toc_parts(toc: Path = TOC) -> dict[str, list[str]]:
-    """The pages of each part of ``toc``, by the part's caption (none for a book without parts)."""
-    return {
-        part["caption"]: _files(part.get("chapters", [])) for part in _read(toc).get("parts", [])
-    }
+    """The pages of each part of ``toc``, by the part's caption (none for a book without parts).
+
+    Raises
+    ------
+    ValueError
+        If a part has no caption.
+    """
+    parts = _read(toc).get("parts", [])
+    if any("caption" not in part for part in parts):
+        raise ValueError(f"{toc}: a part has no 'caption'")
+    return {part["caption"]: _files(part.get("chapters", [])) for part in parts}
 
 
 @cache
 def chapters(toc: Path = TOC) -> tuple[str, ...]:
     """The book's chapters in reading order: the pages of the part captioned ``Chapters``.
 
-    The one list every other (the teacher's guide, ``make pdf``, the tests) takes them from.
+    The teacher's guide, ``make bench-live`` and the browser, JupyterLab, live-mode, print and
+    readability tests take the chapters from here rather than keeping a list of their own.
 
     Raises
     ------
@@ -115,8 +123,9 @@ _EXERCISE = re.compile(r"^```\{exercise\}", re.MULTILINE)
 def outline(source: Path) -> ChapterOutline:
     """The title, numbered learning objectives and number of exercises of the chapter ``source``.
 
-    The objectives are the numbered items of the chapter's ``Learning objectives`` admonition, each
-    on one line; the exercises are its ``{exercise}`` directives.
+    The objectives are the numbered items of the chapter's ``Learning objectives`` admonition (an
+    item may wrap over several lines; its lines are joined); the exercises are its ``{exercise}``
+    directives.
 
     Raises
     ------

@@ -13,13 +13,16 @@ ipywidgets panels of :mod:`explainers.widgets`.
 notebooks are executed for the site) a chart is
 
 - a ``<div>`` holding a static SVG drawing, shown where scripts do not run, and
-- a small script that, where the page has loaded the Vega bundle (the book does, from its own
+- a small script that, where the page has loaded the Vega runtime (the book does, from its own
   ``_static`` folder), replaces the drawing with the live Vega view, so that controls bound to
-  parameters recompute in the reader's browser. The spec in the page is already compiled to Vega.
+  parameters recompute in the reader's browser. The spec in the page is already compiled to Vega,
+  so the page needs neither Vega-Lite's compiler nor vega-embed: the script builds the
+  ``vega.View`` itself, which also renders the controls (``form.vega-bindings``).
 
 The element id is a hash of the spec and the JSON is written with sorted keys, so the same chart
-gives the same bytes on every run. The embed result is kept on the element (``el.vegaEmbedResult``)
-so that browser tests can read the view's data and signals.
+gives the same bytes on every run. The view and its spec are kept on the element
+(``el.vegaResult.view``, ``el.vegaResult.spec``) so that browser tests and the benchmark can read
+the view's data and signals.
 
 **Stale outputs show.** A chart's ``text/plain`` form, stored beside the PNG in a notebook, carries a
 digest of its Vega-Lite spec (:func:`spec_digest`). nbval compares ``text/plain`` outputs but not PNG
@@ -71,10 +74,15 @@ _SCRIPT = """<script type="text/javascript">
   var el = document.getElementById("{chart_id}");
   var spec = {spec};
   function draw() {{
-    if (typeof window.vegaEmbed !== "function") {{ return; }}
-    window.vegaEmbed(el, spec, {{actions: false, renderer: "svg", mode: "vega"}})
-      .then(function (result) {{ el.vegaEmbedResult = result; el.dataset.ready = "true"; }})
-      .catch(function (error) {{ console.error(error); }});
+    var vega = window.vega;
+    if (!vega || typeof vega.View !== "function") {{ return; }}
+    try {{
+      var view = new vega.View(vega.parse(spec), {{renderer: "svg", container: el, hover: true}});
+      el.vegaResult = {{view: view, spec: spec}};
+      view.runAsync()
+        .then(function () {{ el.dataset.ready = "true"; }})
+        .catch(function (error) {{ console.error(error); }});
+    }} catch (error) {{ console.error(error); }}
   }}
   if (document.readyState === "loading") {{
     document.addEventListener("DOMContentLoaded", draw);

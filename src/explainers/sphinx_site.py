@@ -1,18 +1,23 @@
 """Sphinx extension: keep the built site self-contained, light and accessible.
 
-Six jobs:
+Eight jobs:
 
 - **Charts as live HTML.** Before the notebooks are executed for the site, the extension sets
   ``CLOSECALLS_RENDER=book`` so that :mod:`explainers.render` writes each chart as HTML that becomes a
   live Vega view in the page (in Jupyter the same charts are PNG images).
 - **Vega from the book's own folder, only where needed.** The book must work with no internet
-  connection, so Vega, Vega-Lite and vega-embed cannot come from a CDN. ``vl-convert-python`` ships
-  them as one JavaScript bundle; at the end of an HTML build this extension writes that bundle to
-  ``_static/vendor/vega-bundle.js`` (generated, never committed), and it adds a ``<script>`` for it
-  only to the pages whose body contains a chart written by :mod:`explainers.render`.
-
-  The bundle is wrapped in a function scope: its top-level ``const`` names would otherwise collide
-  with Sphinx's own scripts. It still sets ``window.vegaEmbed`` itself.
+  connection, so Vega cannot come from a CDN. The pages hold specs already compiled to Vega, so they
+  need Vega's runtime alone, not Vega-Lite's compiler nor vega-embed: the official build
+  ``vega.min.js`` of the npm package ``vega``, at the version vl-convert compiles for, is kept in
+  the package (``src/explainers/vendor/``, with its licence; see the README, "Layout"). This
+  extension copies it to the site's ``_static/vendor/`` and adds a ``<script>`` for it only to the
+  pages whose body contains a chart written by :mod:`explainers.render`. (It is not kept in the
+  project's ``_static`` folder: Jupyter Book adds every script found there to every page.)
+- **No 1.5 MB script for a dozen icons.** The theme loads FontAwesome twice: as CSS with a web
+  font, which draws every ``<i class="fa-...">`` icon, and as ``fontawesome.js`` (543 KB
+  compressed, a third of a chapter's weight), which redraws the same icons as SVG and lets a book
+  add icons of its own, which this book does not. ``_templates/layout.html`` drops the script with
+  the filter :func:`without_fontawesome_js`; the icons still come from the CSS and its font.
 - **No ipywidgets state in the pages.** The static site shows no ipywidgets (their outputs are removed
   from the pages and no widget manager is loaded: ``nb_ipywidgets_js`` is empty), yet myst-nb would
   still embed the executed widgets' state as JSON in every notebook page. This extension drops it.
@@ -30,26 +35,46 @@ Six jobs:
   whoever publishes the book sets. Until then the provider is dropped, so the build neither fails nor
   points readers at Jupyter Book's own repository, its default.
 
+- **Rebuild a page when what it computes from changes.** Sphinx reads (and myst-nb executes) again
+  only the pages whose source changed since the last build. An executed page also reads the
+  package, the data and the bibliography, and the teacher's guide reads the other pages' sources:
+  each is noted as a dependency of the page (:func:`page_inputs`), so that changing a data file
+  executes the chapters again while a build with nothing changed executes none (``make book``; a
+  clean build is ``make book FRESH=1``, and CI always starts clean).
+
 It is listed in ``_config.yml`` under ``sphinx: config: extensions``.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
-import vl_convert as vlc
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from explainers import bibstyle, notebooks
 from explainers.render import MODE_VARIABLE
 
-__all__ = ["BUNDLE_PATH", "launch_buttons_for", "setup", "wrapped_bundle"]
+__all__ = [
+    "BUNDLE_PATH",
+    "VENDORED_VEGA",
+    "launch_buttons_for",
+    "page_inputs",
+    "setup",
+    "vendored_vega_version",
+    "without_fontawesome_js",
+]
 
-#: Where the bundle lands, relative to ``_static``.
-BUNDLE_PATH = "vendor/vega-bundle.js"
+#: Vega's runtime, relative to ``_static``.
+BUNDLE_PATH = "vendor/vega.min.js"
+
+#: The vendored copy in the package, copied to the site's ``_static`` at the end of a build.
+VENDORED_VEGA = Path(__file__).resolve().parent / "vendor" / "vega.min.js"
 
 #: Marker that :mod:`explainers.render` puts on every chart element.
 CHART_MARKER = 'class="cc-chart"'
@@ -58,14 +83,39 @@ CHART_MARKER = 'class="cc-chart"'
 WIDGET_STATE_KEY = "ipywidgets_state"
 
 
-def wrapped_bundle() -> str:
-    """The vl-convert Vega bundle in a function scope, with a header naming what it contains."""
-    header = (
-        f"/* Vega {vlc.get_vega_version()}, Vega-Lite (several versions) and vega-embed "
-        f"{vlc.get_vega_embed_version()}, BSD-3-Clause, bundled by vl-convert-python. "
-        "Generated at build time by explainers.sphinx_site. */\n"
-    )
-    return header + "(function () {\n" + vlc.javascript_bundle() + "\n})();\n"
+def vendored_vega_version(bundle: Path = VENDORED_VEGA) -> str:
+    """The version the vendored ``vega.min.js`` declares (``version="6.2.0"`` in its code).
+
+    Raises
+    ------
+    ValueError
+        If the file declares no version, naming it.
+    """
+    found = re.search(r'\bversion="(\d+\.\d+\.\d+)"', bundle.read_text("utf-8"))
+    if found is None:
+        raise ValueError(f"{bundle}: no 'version=\"x.y.z\"' in it; is it Vega's vega.min.js?")
+    return found[1]
+
+
+_FONTAWESOME_JS = re.compile(
+    r'\s*<script\b[^>]*\bsrc="[^"]*/fontawesome\.js[^"]*"[^>]*>\s*</script>'
+)
+
+
+def without_fontawesome_js(html: str) -> Markup:
+    r"""``html`` (the theme's ``css`` block) without the ``<script>`` that loads ``fontawesome.js``.
+
+    >>> str(without_fontawesome_js('<link href="a.css"/>\n  <script defer '
+    ...     'src="../_static/scripts/fontawesome.js?digest=55c2"></script>\n<link href="b.js"/>'))
+    '<link href="a.css"/>\n<link href="b.js"/>'
+    """
+    return Markup(_FONTAWESOME_JS.sub("", str(html)))
+
+
+def _register_template_filters(app: Sphinx) -> None:
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        templates.environment.filters["without_fontawesome_js"] = without_fontawesome_js
 
 
 def _add_bundle_to_chart_pages(
@@ -151,23 +201,68 @@ def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
             shutil.copyfile(notebook, target)
 
 
-def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
+#: The repository, which an editable install finds beside ``src/``.
+ROOT = Path(__file__).resolve().parents[2]
+
+#: What every executed page reads besides its source, as globs relative to the repository.
+EXECUTED_PAGE_INPUTS = ("src/explainers/**/*.py", "data/**/*", "references.bib", "_toc.yml")
+
+#: What a page that describes the other pages (it imports ``explainers.tables.guide``) reads too.
+GUIDE_INPUTS = ("book/*.md",)
+
+
+def page_inputs(source: Path, root: Path = ROOT) -> list[Path]:
+    """The files page ``source`` computes from, besides itself: none for a page that runs no code.
+
+    >>> [p.relative_to(ROOT).as_posix() for p in page_inputs(ROOT / "book" / "glossary.md")]
+    []
+    >>> inputs = page_inputs(ROOT / "book" / "teachers.md")
+    >>> {ROOT / "data" / "README.md", ROOT / "book" / "margins.md"} <= set(inputs)
+    True
+    """
+    if not notebooks.is_chapter(source):
+        return []
+    patterns = list(EXECUTED_PAGE_INPUTS)
+    if "explainers.tables import guide" in source.read_text("utf-8"):
+        patterns += GUIDE_INPUTS
+    found = {path for pattern in patterns for path in root.glob(pattern) if path.is_file()}
+    return sorted(found - {source})
+
+
+def _note_page_inputs(app: Sphinx, doctree: Any) -> None:
+    source = Path(app.env.doc2path(app.env.docname))
+    for path in page_inputs(source):
+        app.env.note_dependency(str(path))
+
+
+def _copy_vega_and_static(app: Sphinx, exception: Exception | None) -> None:
+    # Vega's runtime; and the project's own _static files, which Sphinx copies only when it writes
+    # a page (a rebuild where only the stylesheet changed would otherwise keep the old one).
     if exception is not None or app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static" / BUNDLE_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(wrapped_bundle(), encoding="utf-8")
+    static = Path(app.outdir) / "_static"
+    copies = {static / BUNDLE_PATH: VENDORED_VEGA}
+    copies[static / "vendor" / "vega.LICENSE"] = VENDORED_VEGA.with_name("vega.LICENSE")
+    own = Path(app.confdir) / "_static"
+    copies |= {static / p.relative_to(own): p for p in own.rglob("*") if p.is_file()}
+    for target, source in copies.items():
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the hooks with Sphinx."""
+    """Register the hooks with Sphinx, and the citation and reference-list styles."""
+    bibstyle.register()
     app.connect("config-inited", _render_charts_as_html)
     app.connect("config-inited", _launch_only_with_a_repository)
+    app.connect("builder-inited", _register_template_filters)
     app.connect("html-page-context", _add_bundle_to_chart_pages)
     # Before myst-nb's own handler (priority 500) reads the page's scripts.
     app.connect("html-page-context", _drop_widget_state, priority=400)
     app.connect("html-page-context", _fix_citation_roles)
     app.connect("html-page-context", _offer_notebook_download)
-    app.connect("build-finished", _write_bundle)
     app.connect("build-finished", _copy_notebooks)
+    app.connect("build-finished", _copy_vega_and_static)
+    app.connect("doctree-read", _note_page_inputs)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

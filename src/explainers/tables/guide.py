@@ -114,7 +114,7 @@ _ORIGINS = {
         "An unchanged copy of a public file; its section of `data/README.md` names where it was "
         "taken from and who first published it."
     ),
-    "derived": "Derived by the package's code from the publishers' files in `data/sources/`.",
+    "derived": "Derived by the package's code from the copies in `data/sources/`.",
     "made here": "Written for this book from the sources named on each row.",
 }
 
