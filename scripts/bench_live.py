@@ -30,7 +30,6 @@ import http.cookiejar
 import json
 import platform
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -43,17 +42,12 @@ from pathlib import Path
 
 import psutil
 
+from explainers import chromium as chromium_flags
 from explainers.pages import chapters
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = list(chapters())
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
+CHROMIUM_ARGS = chromium_flags.ARGS
 KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]+)"')
 
 IMPORT_PROBE = """
@@ -210,8 +204,7 @@ def browser_visits(base: str, server: subprocess.Popen) -> dict[str, dict[str, f
 
     visits = {}
     with sync_playwright() as p:
-        chromium = shutil.which("chromium") or "/usr/bin/chromium"
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium_flags.EXECUTABLE, args=CHROMIUM_ARGS)
         for chapter in CHAPTERS:
             context = browser.new_context()
             page = context.new_page()

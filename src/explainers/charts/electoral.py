@@ -226,25 +226,30 @@ def tile_map_chart(
     allocated = _allocation(alt.Chart(table), year_param, swing_param, rule_param)
     # Each state's tile: the candidate with the most electors there; a state whose electors are
     # shared equally between its top candidates is "split" (a colour of its own, no initial).
+    # One tuple per state (grouped by the state alone, the winner picked by argmax), so that when a
+    # control moves Vega updates each tile in place instead of removing and drawing it again: the
+    # election menu took 31 ms at the 95th percentile with a tuple per state and candidate.
     per_state = (
         allocated.transform_aggregate(
             won="sum(won)", groupby=["state_po", "row", "col", "candidate", "name", "role"]
         )
-        .transform_joinaggregate(state_ev="sum(won)", most="max(won)", groupby=["state_po"])
+        .transform_joinaggregate(most="max(won)", groupby=["state_po"])
         .transform_calculate(at_most="datum.won === datum.most ? 1 : 0")
-        .transform_joinaggregate(n_most="sum(at_most)", groupby=["state_po"])
-        .transform_window(
-            top="row_number()",
-            groupby=["state_po"],
-            sort=[alt.SortField("won", order="descending"), alt.SortField("candidate")],
+        .transform_aggregate(
+            [
+                alt.AggregatedFieldDef(op="argmax", field="won", **{"as": "best"}),
+                alt.AggregatedFieldDef(op="sum", field="won", **{"as": "state_ev"}),
+                alt.AggregatedFieldDef(op="sum", field="at_most", **{"as": "n_most"}),
+            ],
+            groupby=["state_po", "row", "col"],
         )
-        .transform_filter("datum.top === 1")
         .transform_calculate(
-            role="datum.n_most > 1 ? 'split' : datum.role",
-            name="datum.n_most > 1 ? 'split evenly' : datum.name",
+            won="datum.best.won",
+            role="datum.n_most > 1 ? 'split' : datum.best.role",
+            name="datum.n_most > 1 ? 'split evenly' : datum.best.name",
             label=(
                 "datum.state_po + '\\n' + (datum.n_most > 1 ? 'split' : "
-                "datum.won + ' ' + slice(datum.candidate, 0, 1))"
+                "datum.best.won + ' ' + slice(datum.best.candidate, 0, 1))"
             ),
         )
     )
