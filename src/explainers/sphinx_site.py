@@ -1,6 +1,6 @@
 """Sphinx extension: keep the built site self-contained, light and accessible.
 
-Eight jobs:
+Nine jobs:
 
 - **Charts as live HTML.** Before the notebooks are executed for the site, the extension sets
   ``CLOSECALLS_RENDER=book`` so that :mod:`explainers.render` writes each chart as HTML that becomes a
@@ -18,6 +18,10 @@ Eight jobs:
   compressed, a third of a chapter's weight), which redraws the same icons as SVG and lets a book
   add icons of its own, which this book does not. ``_templates/layout.html`` drops the script with
   the filter :func:`without_fontawesome_js`; the icons still come from the CSS and its font.
+- **An icon font of twenty icons, not 1,400.** The theme's FontAwesome "solid" font (156 KB
+  compressed, downloaded on every first visit) is replaced in the built site by the subset of the
+  glyphs the site shows (:mod:`explainers.iconfont`), cut from the theme's own file at the end of
+  every build.
 - **No ipywidgets state in the pages.** The static site shows no ipywidgets (their outputs are removed
   from the pages and no widget manager is loaded: ``nb_ipywidgets_js`` is empty), yet myst-nb would
   still embed the executed widgets' state as JSON in every notebook page. This extension drops it.
@@ -53,19 +57,22 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pydata_sphinx_theme
 from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from explainers import bibstyle, notebooks
+from explainers import bibstyle, iconfont, notebooks
 from explainers.render import MODE_VARIABLE
 
 __all__ = [
     "BUNDLE_PATH",
+    "ICON_FONT",
     "VENDORED_VEGA",
     "launch_buttons_for",
     "page_inputs",
     "setup",
+    "theme_icon_font",
     "vendored_vega_version",
     "without_fontawesome_js",
 ]
@@ -251,6 +258,28 @@ def _copy_vega_and_static(app: Sphinx, exception: Exception | None) -> None:
             shutil.copyfile(source, target)
 
 
+#: The theme's icon font, relative to ``_static`` in the theme's folder and in the built site.
+ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"
+
+
+def theme_icon_font() -> Path:
+    """The theme's own copy of the icon font (never the cut one of a previous build)."""
+    return Path(pydata_sphinx_theme.__file__).parent / "theme" / THEME_STATIC / ICON_FONT
+
+
+#: The theme's static folder, inside the installed pydata-sphinx-theme package.
+THEME_STATIC = "pydata_sphinx_theme/static"
+
+
+def _cut_icon_font(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    site = Path(app.outdir)
+    iconfont.cut(
+        theme_icon_font(), iconfont.required_characters(site), site / "_static" / ICON_FONT
+    )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the hooks with Sphinx, and the citation and reference-list styles."""
     bibstyle.register()
@@ -264,5 +293,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _offer_notebook_download)
     app.connect("build-finished", _copy_notebooks)
     app.connect("build-finished", _copy_vega_and_static)
+    app.connect("build-finished", _cut_icon_font)
     app.connect("doctree-read", _note_page_inputs)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
