@@ -96,7 +96,7 @@ notebooks: $(STAMP)
 pdf: $(STAMP) chromium _build/html/index.html
 	$(BIN)/python scripts/pdf.py
 
-bench: $(STAMP)
+bench: $(STAMP) chromium _build/html/index.html
 	$(BIN)/python scripts/bench.py
 
 bench-live: $(STAMP) chromium _build/html/index.html
