@@ -27,10 +27,6 @@ export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
 .PHONY: book serve test lint unit nbval browser lab live pdf bench bench-live lock clean chromium notebooks
 
-# What the built site is made from: `make live` rebuilds the site when one of these is newer.
-SITE_INPUTS := $(filter-out src/explainers/live%, $(wildcard _config.yml _toc.yml references.bib book/*.md book/*.ipynb data/*.csv \
-                 data/sources/* _static/* src/explainers/*.py src/explainers/*/*.py))
-
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian run:"; \
 	  echo "    sudo apt-get install -y python3-venv"; exit 1; }
@@ -82,10 +78,9 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) book/
 
-_build/html/index.html: $(SITE_INPUTS) | $(STAMP)
-	$(MAKE) book
-
-live: $(STAMP) _build/html/index.html
+# `make book` rebuilds only what changed (seconds when nothing did), so the targets that read the
+# built site simply depend on it.
+live: $(STAMP) book
 	$(BIN)/python scripts/live.py --port $(LIVE_PORT) --pool $(POOL) --cull-minutes $(CULL_MINUTES) \
 	  $(if $(filter 1 yes true,$(LAN)),--lan) $(if $(LESSON),--lesson $(LESSON)) \
 	  $(if $(STUDENTS),--students $(STUDENTS))
@@ -93,13 +88,13 @@ live: $(STAMP) _build/html/index.html
 notebooks: $(STAMP)
 	$(BIN)/python scripts/notebooks.py
 
-pdf: $(STAMP) chromium _build/html/index.html
+pdf: $(STAMP) chromium book
 	$(BIN)/python scripts/pdf.py
 
-bench: $(STAMP) chromium _build/html/index.html
+bench: $(STAMP) chromium book
 	$(BIN)/python scripts/bench.py
 
-bench-live: $(STAMP) chromium _build/html/index.html
+bench-live: $(STAMP) chromium book
 	$(BIN)/python scripts/bench_live.py
 
 lock:

@@ -316,3 +316,26 @@ def test_the_references_page_lists_sources_by_surname_as_printed() -> None:
     assert firsts == sorted(firsts)
     # No LaTeX left in what a reader sees ("\$2M" printed a backslash).
     assert [e for e in entries if "\\" in e] == []
+
+
+def test_a_page_whose_inputs_changed_is_read_again() -> None:
+    # explainers.sphinx_site: the teacher's guide computes from the chapters' sources and data/.
+    from types import SimpleNamespace
+
+    from explainers.sphinx_site import _pages_whose_inputs_changed, page_inputs
+
+    source = ROOT / "book" / "teachers.md"
+    now = [str(p) for p in page_inputs(source)]
+    assert str(ROOT / "data" / "README.md") in now and str(ROOT / "book" / "margins.md") in now
+    env = SimpleNamespace(
+        doc2path=lambda doc: ROOT / f"{doc}.md",
+        closecalls_page_inputs={"book/teachers": now[:-1], "book/margins": []},
+    )
+    # One input more than at the last build (a file added): read again. Margins has its own inputs
+    # recorded as none, also a difference. A page Sphinx already reads again is not named twice.
+    assert _pages_whose_inputs_changed(None, env, set(), set(), set()) == [
+        "book/teachers",
+        "book/margins",
+    ]
+    env.closecalls_page_inputs["book/teachers"] = now
+    assert _pages_whose_inputs_changed(None, env, set(), {"book/margins"}, set()) == []

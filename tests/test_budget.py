@@ -69,7 +69,10 @@ def test_a_percentile_is_a_measurement_with_at_least_q_percent_at_or_below(
 ) -> None:
     p = budget.percentile(values, q)
     assert p in values
-    assert sum(v <= p for v in values) >= q / 100 * len(values)
+    n = len(values)
+    # At least q% of the values are at or below it, and it is the smallest value for which that holds.
+    assert sum(v <= p for v in values) >= q / 100 * n
+    assert all(sum(v <= w for v in values) < q / 100 * n for w in values if w < p)
     assert budget.percentile(values, 100) == max(values)
 
 

@@ -9,10 +9,10 @@ The budgets are the promises of issue 11, in one place:
 - the heaviest computation a reader can start, 10,000 simulated ballot-polling audits.
 
 Sizes are bytes as the site's own files hold them (``raw``) and as a web server would send them
-compressed (``gzip`` at level 6, the default of nginx and Apache's ``mod_deflate``); 1 KB is 1,000
-bytes. :func:`weigh` works from the list of addresses a browser requested, so the same numbers come
-from the benchmark (``scripts/bench.py``) and the tests (``tests/test_budget.py``), and they do not
-depend on the machine.
+compressed (``gzip`` at level 6, zlib's default and Apache ``mod_deflate``'s; nginx's default is 1,
+which compresses less); 1 KB is 1,000 bytes. :func:`weigh` works from the list of addresses a
+browser requested, so the same numbers come from the benchmark (``scripts/bench.py``) and the tests
+(``tests/test_budget.py``), and they do not depend on the machine.
 """
 
 from __future__ import annotations
@@ -134,8 +134,10 @@ def visit(context: Any, base_url: str, site: Path, pages: Sequence[str]) -> list
     """Open ``pages`` one after the other in one browser ``context``; weigh each.
 
     The first page's weight is everything it loaded (a first visit, nothing cached). Each later
-    page's is what it loaded that an earlier page had not: what it costs with the cache warm, as a
-    reader who goes on to another page pays it. ``context`` is a Playwright ``BrowserContext``.
+    page's is what it loaded that an earlier page had not: an estimate of what it costs with the
+    cache warm, which assumes every file already fetched is served from the cache (a static host's
+    revalidation requests, a few hundred bytes each, are not counted). ``context`` is a Playwright
+    ``BrowserContext``.
     """
     seen: set[str] = set()
     weights = []

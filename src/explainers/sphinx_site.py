@@ -15,8 +15,8 @@ Nine jobs:
   project's ``_static`` folder: Jupyter Book adds every script found there to every page.)
 - **No 1.5 MB script for a dozen icons.** The theme loads FontAwesome twice: as CSS with a web
   font, which draws every ``<i class="fa-...">`` icon, and as ``fontawesome.js`` (543 KB
-  compressed, a third of a chapter's weight), which redraws the same icons as SVG and lets a book
-  add icons of its own, which this book does not. ``_templates/layout.html`` drops the script with
+  compressed, nearly half of a chapter's first visit), which redraws the same icons as SVG and lets
+  a book add icons of its own, which this book does not. ``_templates/layout.html`` drops the script with
   the filter :func:`without_fontawesome_js`; the icons still come from the CSS and its font.
 - **An icon font of twenty icons, not 1,400.** The theme's FontAwesome "solid" font (156 KB
   compressed, downloaded on every first visit) is replaced in the built site by the subset of the
@@ -44,13 +44,16 @@ Nine jobs:
   package, the data and the bibliography, and the teacher's guide reads the other pages' sources:
   each is noted as a dependency of the page (:func:`page_inputs`), so that changing a data file
   executes the chapters again while a build with nothing changed executes none (``make book``; a
-  clean build is ``make book FRESH=1``, and CI always starts clean).
+  clean build is ``make book FRESH=1``, and CI always starts clean). A page whose list of inputs
+  changed (a file added to ``data/``) is read again too, and every page is when this extension, the
+  code it registers or the pinned packages change (:func:`build_code_version`).
 
 It is listed in ``_config.yml`` under ``sphinx: config: extensions``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -212,7 +215,13 @@ def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
 ROOT = Path(__file__).resolve().parents[2]
 
 #: What every executed page reads besides its source, as globs relative to the repository.
-EXECUTED_PAGE_INPUTS = ("src/explainers/**/*.py", "data/**/*", "references.bib", "_toc.yml")
+EXECUTED_PAGE_INPUTS = (
+    "src/explainers/**/*.py",
+    "data/**/*",
+    "references.bib",
+    "_toc.yml",
+    "requirements.txt",
+)
 
 #: What a page that describes the other pages (it imports ``explainers.tables.guide``) reads too.
 GUIDE_INPUTS = ("book/*.md",)
@@ -236,10 +245,63 @@ def page_inputs(source: Path, root: Path = ROOT) -> list[Path]:
     return sorted(found - {source})
 
 
+#: Where the environment keeps each executed page's inputs, as read at its last build.
+_INPUTS_KEY = "closecalls_page_inputs"
+
+
 def _note_page_inputs(app: Sphinx, doctree: Any) -> None:
+    # Sphinx reads a page again when one of its dependencies is newer than the page's last read.
     source = Path(app.env.doc2path(app.env.docname))
-    for path in page_inputs(source):
+    inputs = page_inputs(source)
+    for path in inputs:
         app.env.note_dependency(str(path))
+    recorded = getattr(app.env, _INPUTS_KEY, {})
+    recorded[app.env.docname] = [str(p) for p in inputs]
+    setattr(app.env, _INPUTS_KEY, recorded)
+
+
+def _pages_whose_inputs_changed(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    # A file added to (or removed from) data/ or the package changes no existing file's time: the
+    # pages whose list of inputs differs from their last build's are read again too.
+    recorded: dict[str, list[str]] = getattr(env, _INPUTS_KEY, {})
+    return [
+        docname
+        for docname, inputs in recorded.items()
+        if docname not in removed | added | changed
+        and [str(p) for p in page_inputs(Path(env.doc2path(docname)))] != inputs
+    ]
+
+
+def _forget_page(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, _INPUTS_KEY, {}).pop(docname, None)
+
+
+def _merge_inputs(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    recorded = getattr(env, _INPUTS_KEY, {})
+    recorded.update(getattr(other, _INPUTS_KEY, {}))
+    setattr(env, _INPUTS_KEY, recorded)
+
+
+#: The files whose change must make Sphinx read every page again, not only those that run code:
+#: this extension and what it registers (a reference style, the icon font), and the pinned packages.
+BUILD_CODE = (
+    "src/explainers/sphinx_site.py",
+    "src/explainers/bibstyle.py",
+    "src/explainers/bibliography.py",
+    "src/explainers/iconfont.py",
+    "requirements.txt",
+)
+
+
+def build_code_version(root: Path = ROOT) -> int:
+    """A number that changes whenever one of :data:`BUILD_CODE` does (Sphinx's ``env_version``)."""
+    digest = hashlib.sha256()
+    for name in BUILD_CODE:
+        path = root / name
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return int(digest.hexdigest()[:12], 16)
 
 
 def _copy_vega_and_static(app: Sphinx, exception: Exception | None) -> None:
@@ -295,4 +357,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _copy_vega_and_static)
     app.connect("build-finished", _cut_icon_font)
     app.connect("doctree-read", _note_page_inputs)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("env-get-outdated", _pages_whose_inputs_changed)
+    app.connect("env-purge-doc", _forget_page)
+    app.connect("env-merge-info", _merge_inputs)
+    return {
+        "version": "1.0",
+        # Sphinx starts from a fresh environment, every page read again, when this number changes.
+        "env_version": build_code_version(),
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
