@@ -17,19 +17,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from explainers import chromium as chromium_flags
 from explainers.pages import toc_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
 OUT = ROOT / "_build" / "pdf"
 FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-background-networking",
-    "--disable-component-update",
+    *chromium_flags.ARGS,
     # Every host name fails to resolve: a page that tried to load anything from outside would
     # print without it rather than wait for a network that is not there.
     "--host-resolver-rules=MAP * ~NOTFOUND",

@@ -447,6 +447,9 @@ def test_tile_map_totals_match_explainers(visit, year: int, swing: float, rule: 
             else {leader: "leader", runner_up: "runner_up"}.get(top[0], "other")
         )
         assert tiles[code]["role"] == role, code
+        # Its label: the state, then that candidate's electors and initial, or "split".
+        shown = f"{code}\nsplit" if len(top) > 1 else f"{code}\n{most} {top[0][0]}"
+        assert tiles[code]["label"] == shown, code
 
 
 @pytest.mark.parametrize(

@@ -225,6 +225,21 @@ EXECUTED_PAGE_INPUTS = (
 
 #: What a page that describes the other pages (it imports ``explainers.tables.guide``) reads too.
 GUIDE_INPUTS = ("book/*.md",)
+_USES_GUIDE = re.compile(
+    r"explainers\.tables\.guide|from explainers\.tables import (?:.*\b)?guide\b"
+)
+
+#: The package's modules no page imports (the benchmark's, the live mode's, the build's own, which
+#: :data:`BUILD_CODE` covers): editing them executes no chapter again.
+NOT_READ_BY_PAGES = (
+    "budget.py",
+    "chromium.py",
+    "iconfont.py",
+    "live.py",
+    "live_server.py",
+    "bibstyle.py",
+    "sphinx_site.py",
+)
 
 
 def page_inputs(source: Path, root: Path = ROOT) -> list[Path]:
@@ -239,10 +254,11 @@ def page_inputs(source: Path, root: Path = ROOT) -> list[Path]:
     if not notebooks.is_chapter(source):
         return []
     patterns = list(EXECUTED_PAGE_INPUTS)
-    if "explainers.tables import guide" in source.read_text("utf-8"):
+    if _USES_GUIDE.search(source.read_text("utf-8")):
         patterns += GUIDE_INPUTS
     found = {path for pattern in patterns for path in root.glob(pattern) if path.is_file()}
-    return sorted(found - {source})
+    unread = {root / "src" / "explainers" / name for name in NOT_READ_BY_PAGES}
+    return sorted(found - unread - {source})
 
 
 #: Where the environment keeps each executed page's inputs, as read at its last build.
@@ -252,7 +268,7 @@ _INPUTS_KEY = "closecalls_page_inputs"
 def _note_page_inputs(app: Sphinx, doctree: Any) -> None:
     # Sphinx reads a page again when one of its dependencies is newer than the page's last read.
     source = Path(app.env.doc2path(app.env.docname))
-    inputs = page_inputs(source)
+    inputs = page_inputs(source, Path(app.srcdir))
     for path in inputs:
         app.env.note_dependency(str(path))
     recorded = getattr(app.env, _INPUTS_KEY, {})
@@ -270,7 +286,7 @@ def _pages_whose_inputs_changed(
         docname
         for docname, inputs in recorded.items()
         if docname not in removed | added | changed
-        and [str(p) for p in page_inputs(Path(env.doc2path(docname)))] != inputs
+        and [str(p) for p in page_inputs(Path(env.doc2path(docname)), Path(app.srcdir))] != inputs
     ]
 
 
@@ -313,7 +329,11 @@ def _copy_vega_and_static(app: Sphinx, exception: Exception | None) -> None:
     copies = {static / BUNDLE_PATH: VENDORED_VEGA}
     copies[static / "vendor" / "vega.LICENSE"] = VENDORED_VEGA.with_name("vega.LICENSE")
     own = Path(app.confdir) / "_static"
-    copies |= {static / p.relative_to(own): p for p in own.rglob("*") if p.is_file()}
+    copies |= {
+        static / p.relative_to(own): p
+        for p in own.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
     for target, source in copies.items():
         if not target.is_file() or target.read_bytes() != source.read_bytes():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -323,14 +343,13 @@ def _copy_vega_and_static(app: Sphinx, exception: Exception | None) -> None:
 #: The theme's icon font, relative to ``_static`` in the theme's folder and in the built site.
 ICON_FONT = "vendor/fontawesome/webfonts/fa-solid-900.woff2"
 
+#: The theme's static folder, inside the installed pydata-sphinx-theme package.
+THEME_STATIC = "pydata_sphinx_theme/static"
+
 
 def theme_icon_font() -> Path:
     """The theme's own copy of the icon font (never the cut one of a previous build)."""
     return Path(pydata_sphinx_theme.__file__).parent / "theme" / THEME_STATIC / ICON_FONT
-
-
-#: The theme's static folder, inside the installed pydata-sphinx-theme package.
-THEME_STATIC = "pydata_sphinx_theme/static"
 
 
 def _cut_icon_font(app: Sphinx, exception: Exception | None) -> None:
