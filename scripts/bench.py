@@ -27,8 +27,6 @@ if a budget is missed.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import platform
@@ -36,10 +34,8 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
@@ -47,8 +43,7 @@ from xml.etree import ElementTree
 from explainers import audits, budget, claims, contests, data, electoral, render
 from explainers.charts import margins as charts
 from explainers.charts.electoral import tile_map_chart
-from explainers.chromium import ARGS as CHROMIUM_ARGS
-from explainers.chromium import EXECUTABLE as CHROMIUM
+from explainers.chromium import launched, served
 from explainers.pages import chapters, toc_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,38 +131,6 @@ def bench_compute() -> dict:
 # --- 2 and 3. the built site in Chromium ----------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The built site on a free loopback port, as a static host would serve it."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextmanager
-def chromium() -> Iterator[object]:
-    """Debian's chromium, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def _row(weight: budget.PageWeight) -> dict:
     return {
         "requests": weight.requests,
@@ -181,7 +144,7 @@ def bench_site() -> dict:
     """Every page on a first visit; the chapters in order, each after the one before."""
     pages = [f"book/{name}.html" for name in toc_pages()]
     first, warm = {}, {}
-    with served(SITE) as url, chromium() as browser:
+    with served(SITE) as url, launched() as browser:
         for page in pages:
             context = browser.new_context()
             (weight,) = budget.visit(context, url, SITE, [page])
@@ -252,7 +215,7 @@ async (el, [moves, warmUp]) => {
 def bench_controls() -> dict:
     """Median and 95th percentile, per control of every chart of every chapter."""
     rows: dict[str, dict] = {}
-    with served(SITE) as url, chromium() as browser:
+    with served(SITE) as url, launched() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for name in chapters():
             page.goto(f"{url}/book/{name}.html", wait_until="load")

@@ -42,12 +42,11 @@ from pathlib import Path
 
 import psutil
 
-from explainers import chromium as chromium_flags
+from explainers import chromium
 from explainers.pages import chapters
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = list(chapters())
-CHROMIUM_ARGS = chromium_flags.ARGS
 KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]+)"')
 
 IMPORT_PROBE = """
@@ -200,11 +199,8 @@ def students(base: str, server: subprocess.Popen, chapter: str, n: int) -> dict[
 
 def browser_visits(base: str, server: subprocess.Popen) -> dict[str, dict[str, float]]:
     """Seconds from navigation to the panels on screen, first visit and second visit, per chapter."""
-    from playwright.sync_api import sync_playwright
-
     visits = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_flags.EXECUTABLE, args=CHROMIUM_ARGS)
+    with chromium.launched() as browser:
         for chapter in CHAPTERS:
             context = browser.new_context()
             page = context.new_page()
@@ -220,7 +216,6 @@ def browser_visits(base: str, server: subprocess.Popen) -> dict[str, dict[str, f
             visits[chapter] = {"first_visit_s": times[0], "warm_cache_s": times[1]}
             page.goto("about:blank")  # closes the page as a tab does: its kernel is shut down
             context.close()
-        browser.close()
     return visits
 
 

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import socket
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from explainers import data
-from explainers.chromium import ARGS as CHROMIUM_ARGS
-from explainers.chromium import EXECUTABLE as CHROMIUM
+from explainers import chromium, data
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
@@ -50,11 +45,6 @@ def edit_line(path: Path, line: int, old: str, new: str) -> None:
     path.write_text("".join(lines))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
     with socket.socket() as probe:
@@ -67,26 +57,17 @@ def site_url() -> Iterator[str]:
     """Serve the built book on 127.0.0.1 (a free port) for the browser tests."""
     if not (SITE / "index.html").exists():
         pytest.fail("No built site in _build/html: run `make book` first (`make test` does).")
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with chromium.served(SITE) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's chromium, driven by Playwright (never Playwright's own downloaded browser)."""
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
+    if not Path(chromium.EXECUTABLE).exists():
         pytest.fail("chromium is not installed: run `bash scripts/ensure-chromium.sh`.")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium.launched() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ import pytest
 from conftest import SITE
 
 from explainers import audits, book, claims, contests, electoral, faithless
+from explainers.pages import chapters
 
 pytestmark = pytest.mark.browser
 
@@ -181,9 +182,7 @@ CONTROL_KEYS = {
 }
 
 
-@pytest.mark.parametrize(
-    "path", ["book/margins.html", "book/audits.html", "book/electoral.html", "book/claims.html"]
-)
+@pytest.mark.parametrize("path", [f"book/{name}.html" for name in chapters()])
 def test_every_chart_control_works_from_the_keyboard(visit, path: str) -> None:
     # Each control is in the tab order and a key press changes the Vega signal it is bound to
     # (the opposite key where the first one is at the end of the range or list).

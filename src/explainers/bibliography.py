@@ -18,6 +18,8 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person, parse_file
 from pybtex.richtext import Text
 
+from explainers.pages import ROOT
+
 __all__ = [
     "BIBLIOGRAPHY",
     "check_keys",
@@ -34,8 +36,8 @@ __all__ = [
 #: packages' entry points at every call: sorting the References page that way took seconds.
 _PLAIN_TEXT = PlainTextBackend()
 
-#: The repository's bibliography, which an editable install finds beside ``src/``.
-BIBLIOGRAPHY = Path(__file__).resolve().parents[2] / "references.bib"
+#: The repository's bibliography.
+BIBLIOGRAPHY = ROOT / "references.bib"
 
 
 @cache

@@ -66,6 +66,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from explainers import bibstyle, iconfont, notebooks
+from explainers.pages import ROOT
 from explainers.render import MODE_VARIABLE
 
 __all__ = [
@@ -210,9 +211,6 @@ def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(notebook, target)
 
-
-#: The repository, which an editable install finds beside ``src/``.
-ROOT = Path(__file__).resolve().parents[2]
 
 #: What every executed page reads besides its source, as globs relative to the repository.
 EXECUTED_PAGE_INPUTS = (
