@@ -35,7 +35,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 # Sphinx reads (and runs) again only the pages whose source, or the package, data or bibliography
-# they compute from, changed (explainers.sphinx_site). FRESH=1 starts from nothing, as CI does.
+# they compute from, changed (closecalls_build.sphinx_ext). FRESH=1 starts from nothing, as CI does.
 book: $(STAMP)
 	$(if $(FRESH),rm -rf _build/html _build/.doctrees)
 	$(BIN)/jupyter-book build . --builder html -W -n --keep-going $(if $(FRESH),--all)

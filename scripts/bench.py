@@ -17,7 +17,7 @@ On the machine it runs on, in five parts (``--only`` picks some):
 5. ``tests``: the time of ``make test``'s pytest runs by kind (unit, browser, nbval), as the last
    run on this machine recorded them (``_build/bench/junit-*.xml``).
 
-Every figure that has a budget (:data:`explainers.budget.BUDGETS`) is checked. The results are
+Every figure that has a budget (:data:`closecalls_build.budget.BUDGETS`) is checked. The results are
 written to ``_build/bench/bench.json`` and ``_build/bench/bench.md`` and printed; the exit status is 1
 if a budget is missed.
 
@@ -40,15 +40,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
-from explainers import audits, budget, claims, contests, data, electoral, render
+from closecalls_build import budget
+from closecalls_build.chromium import launched, served
+from closecalls_build.pages import chapters, toc_pages
+from explainers import audits, claims, contests, data, electoral, paths, render
 from explainers.charts import margins as charts
 from explainers.charts.electoral import tile_map_chart
-from explainers.chromium import launched, served
-from explainers.pages import chapters, toc_pages
 
-ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "_build" / "html"
-OUT = ROOT / "_build" / "bench"
+ROOT, SITE = paths.ROOT, paths.SITE
+OUT = paths.BUILD / "bench"
 MOVES, WARM_UP = 200, 20
 
 # --- 1. computations ---------------------------------------------------------------------------
@@ -75,9 +75,9 @@ def wisconsin_bravo() -> audits.BravoSimulation:
 
 def cold_load() -> None:
     """Read and validate every table, bypassing the caches."""
-    data._president_returns_cached.cache_clear()
-    data._electoral_votes_cached.cache_clear()
-    contests._contest_table_for.cache_clear()
+    data._president_returns.cache_clear()
+    data._electoral_votes.cache_clear()
+    contests._contest_table.cache_clear()
     data.president_returns()
     data.electoral_votes()
     data.wi_recount_by_county()

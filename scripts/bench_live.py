@@ -42,10 +42,11 @@ from pathlib import Path
 
 import psutil
 
-from explainers import chromium
-from explainers.pages import chapters
+from closecalls_build import chromium
+from closecalls_build.pages import chapters
+from explainers import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 CHAPTERS = list(chapters())
 KERNEL_ID = re.compile(r'"kernelId": "([0-9a-f-]+)"')
 
@@ -53,6 +54,7 @@ IMPORT_PROBE = """
 import json, sys, time
 t0 = time.perf_counter()
 import importlib
+from explainers import paths
 module = importlib.import_module("explainers.widgets." + sys.argv[1])
 t1 = time.perf_counter()
 for name in dir(module):

@@ -6,23 +6,23 @@ Run after replacing a source file; then update the checksums in ``data/README.md
 
 from __future__ import annotations
 
-from explainers import data, sources
+from explainers import data, derive
 
-#: Each derived CSV of data/ and the function of explainers.sources that makes it.
+#: Each derived CSV of data/ and the function of explainers.derive that makes it.
 DERIVED = {
-    "wi_2016_recount_by_county.csv": sources.wi_recount_by_county_from_wec,
-    "wi_2016_recount_by_line.csv": sources.wi_recount_by_line_from_wec,
-    "wi_2016_recount_by_ward.csv": sources.wi_recount_by_ward_from_wec,
-    "wi_2016_county_context.csv": sources.wi_county_context_from_medsl,
-    "house_delegations.csv": sources.house_delegations_from_voteview,
+    "wi_2016_recount_by_county.csv": derive.wi_recount_by_county_from_wec,
+    "wi_2016_recount_by_line.csv": derive.wi_recount_by_line_from_wec,
+    "wi_2016_recount_by_ward.csv": derive.wi_recount_by_ward_from_wec,
+    "wi_2016_county_context.csv": derive.wi_county_context_from_medsl,
+    "house_delegations.csv": derive.house_delegations_from_voteview,
 }
 
 
 def main() -> None:
     """Write every derived CSV."""
-    for name, derive in DERIVED.items():
+    for name, make in DERIVED.items():
         target = data.DATA_DIR / name
-        derive().to_csv(target, index=False, lineterminator="\n")
+        make().to_csv(target, index=False, lineterminator="\n")
         print(f"wrote {target}")
 
 

@@ -1,8 +1,8 @@
 """``make live``: serve the book's chapters as live Voilà apps from this computer (Ctrl-C stops).
 
 Builds the live pages from the built site (``_build/html``) and the chapter notebooks into
-``_build/live`` (see :mod:`explainers.live`), then runs Voilà in this process with the settings of
-:mod:`explainers.live_server`.
+``_build/live`` (see :mod:`closecalls_build.live`), then runs Voilà in this process with the settings of
+:mod:`closecalls_build.live_server`.
 
     python scripts/live.py [--port 8866] [--lan] [--pool 1] [--cull-minutes 20]
                            [--lesson CHAPTER --students N] [--out FOLDER]
@@ -18,11 +18,12 @@ import socket
 import sys
 from pathlib import Path
 
-from explainers import live
-from explainers.live_server import Settings, jupyter_path, voila_argv, voila_config
-from explainers.pages import toc_pages
+from closecalls_build import live
+from closecalls_build.live_server import Settings, jupyter_path, voila_argv, voila_config
+from closecalls_build.pages import toc_pages
+from explainers import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 
 
 def lan_addresses() -> list[str]:

@@ -1,7 +1,7 @@
 """Make each chapter's notebook from its MyST Markdown source (``make notebooks``), or check them.
 
 ``python scripts/notebooks.py`` writes ``book/NAME.ipynb`` for every chapter source ``book/NAME.md``
-(see :mod:`explainers.notebooks`); commit both. ``--check`` builds them again in memory and fails,
+(see :mod:`closecalls_build.notebooks`); commit both. ``--check`` builds them again in memory and fails,
 naming the cells, if a stored notebook differs from what its source and the package give today.
 """
 
@@ -12,11 +12,10 @@ from pathlib import Path
 
 import nbformat
 
-from explainers import notebooks
+from closecalls_build import notebooks
+from explainers import paths
 
-ROOT = Path(__file__).resolve().parents[1]
-BOOK = ROOT / "book"
-BIBLIOGRAPHY = ROOT / "references.bib"
+ROOT, BOOK, BIBLIOGRAPHY = paths.ROOT, paths.BOOK, paths.BIBLIOGRAPHY
 
 
 def chapters(names: list[str]) -> list[Path]:

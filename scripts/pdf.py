@@ -17,12 +17,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from explainers import chromium as chromium_flags
-from explainers.pages import toc_pages
+from closecalls_build import chromium as chromium_flags
+from closecalls_build.pages import toc_pages
+from explainers import paths
 
-ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
-OUT = ROOT / "_build" / "pdf"
+ROOT, SITE = paths.ROOT, paths.SITE
+OUT = paths.BUILD / "pdf"
 FLAGS = [
     *chromium_flags.ARGS,
     # Every host name fails to resolve: a page that tried to load anything from outside would

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
-from explainers import chromium, data
+from closecalls_build import chromium
+from explainers import data, paths
 
-ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "_build" / "html"
+# Property tests run the same examples on every run and never time a test: a loaded CI machine
+# must not turn a slow example into a failure ("deadline exceeded", "too slow", "flaky"). Set
+# HYPOTHESIS_PROFILE=explore to let hypothesis search with fresh random examples.
+settings.register_profile(
+    "closecalls",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("explore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "closecalls"))
+
+ROOT, SITE = paths.ROOT, paths.SITE
 ARTIFACTS = ROOT / "test-artifacts"
 
 

@@ -11,7 +11,8 @@ import pytest
 import vl_convert as vlc
 from conftest import ROOT, SITE
 
-from explainers import bibliography, data, notebooks, pages, sphinx_site
+from closecalls_build import notebooks, pages, sphinx_ext
+from explainers import bibliography, data
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
 NOTEBOOK_PAGES = [p for p in sorted((ROOT / "book").glob("*.md")) if notebooks.is_chapter(p)]
@@ -181,10 +182,10 @@ def test_every_bibliography_entry_is_used() -> None:
 def test_the_vendored_vega_is_the_runtime_vl_convert_compiles_for() -> None:
     # The pages hold Vega specs compiled by vl-convert; the runtime that draws them must be the
     # same Vega version (README, "Layout": the official build of the npm package vega).
-    assert sphinx_site.vendored_vega_version() == vlc.get_vega_version()
-    text = sphinx_site.VENDORED_VEGA.read_text("utf-8")
+    assert sphinx_ext.vendored_vega_version() == vlc.get_vega_version()
+    text = sphinx_ext.VENDORED_VEGA.read_text("utf-8")
     assert "vegaEmbed" not in text and "vega-lite" not in text.lower()
-    licence = sphinx_site.VENDORED_VEGA.with_name("vega.LICENSE").read_text("utf-8")
+    licence = sphinx_ext.VENDORED_VEGA.with_name("vega.LICENSE").read_text("utf-8")
     assert "University of Washington Interactive Data Lab" in licence
 
 
@@ -192,7 +193,7 @@ def test_a_file_that_is_not_vega_is_named(tmp_path: Path) -> None:
     other = tmp_path / "other.js"
     other.write_text("var x = 1;\n")
     with pytest.raises(ValueError, match=r"other\.js: no 'version=\"x\.y\.z\"' in it"):
-        sphinx_site.vendored_vega_version(other)
+        sphinx_ext.vendored_vega_version(other)
 
 
 # --- the built site (made by `make book`) -----------------------------------------------------------
@@ -231,7 +232,7 @@ def test_vega_bundle_is_served_only_to_pages_with_charts() -> None:
         html = page.read_text()
         has_chart = 'class="cc-chart"' in html
         assert ("vendor/vega.min.js" in html) == has_chart, page.name
-    assert (SITE / "_static" / sphinx_site.BUNDLE_PATH).stat().st_size > 100_000
+    assert (SITE / "_static" / sphinx_ext.BUNDLE_PATH).stat().st_size > 100_000
 
 
 @site
@@ -245,7 +246,7 @@ def test_pages_carry_no_widget_state_or_widget_manager() -> None:
 
 @site
 def test_each_chapter_offers_its_own_notebook_for_download() -> None:
-    # The download menu links the committed, JupyterLab-ready book/NAME.ipynb (explainers.notebooks),
+    # The download menu links the committed, JupyterLab-ready book/NAME.ipynb (closecalls_build.notebooks),
     # not myst-nb's executed copy, and no launch button shows while _config.yml names no repository.
     built_pages()
     for source in NOTEBOOK_PAGES:
@@ -287,7 +288,7 @@ def _text(html: str) -> str:
 
 @site
 def test_citations_in_one_bracket_are_separated_by_semicolons() -> None:
-    # margins.md cites wec2016petitions and rnla2016michigan together (explainers.bibstyle).
+    # margins.md cites wec2016petitions and rnla2016michigan together (closecalls_build.sphinx_ext.bibstyle).
     text = _text((SITE / "book" / "margins.html").read_text())
     assert (
         "[Republican National Lawyers Association, 2016; Wisconsin Elections Commission, 2016]"
@@ -297,7 +298,8 @@ def test_citations_in_one_bracket_are_separated_by_semicolons() -> None:
 
 @site
 def test_the_references_page_lists_sources_by_surname_as_printed() -> None:
-    # Corporate and accented names among people, as a reader looks them up (explainers.bibstyle):
+    # Corporate and accented names among people, as a reader looks them up
+    # (closecalls_build.sphinx_ext.bibstyle):
     # references.bib's Associated Press, Bakst, Çetinkaya-Rundel, Clerk of the U.S. House, Reilly
     # (fortune2016recount), Wisconsin Elections Commission.
     html = (SITE / "book" / "references.html").read_text()
@@ -319,10 +321,10 @@ def test_the_references_page_lists_sources_by_surname_as_printed() -> None:
 
 
 def test_a_page_whose_inputs_changed_is_read_again() -> None:
-    # explainers.sphinx_site: the teacher's guide computes from the chapters' sources and data/.
+    # closecalls_build.sphinx_ext: the teacher's guide computes from the chapters' sources and data/.
     from types import SimpleNamespace
 
-    from explainers.sphinx_site import _pages_whose_inputs_changed, page_inputs
+    from closecalls_build.sphinx_ext import _pages_whose_inputs_changed, page_inputs
 
     source = ROOT / "book" / "teachers.md"
     now = [str(p) for p in page_inputs(source)]

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import SITE
 
-from explainers import audits, book, claims, contests, electoral, faithless
-from explainers.pages import chapters
+from closecalls_build.pages import chapters
+from explainers import audits, claims, contests, editorial, electoral, faithless
 
 pytestmark = pytest.mark.browser
 
@@ -217,7 +217,7 @@ def test_every_chart_control_works_from_the_keyboard(visit, path: str) -> None:
 def test_measure_control_redraws_and_matches_explainers(visit) -> None:
     v = visit(CHART_PAGE)
     chart = charts(v)[0]
-    focus = {c.name: c for c in (contests.contest(y, s) for y, s in book.FOCUS_CONTESTS)}
+    focus = {c.name: c for c in (contests.contest(y, s) for y, s in editorial.FOCUS_CONTESTS)}
     before = chart.locator("svg.marks").inner_html()
     for measure, expected in (
         ("% of all votes cast", lambda c: c.margin_pct),
@@ -353,7 +353,7 @@ def test_audit_size_controls_match_explainers(visit, risk_limit: int, margin: fl
         else:
             assert d["n"] == audits.bravo_asn(d["s"], alpha), d
     points = [d for d in mark_data(chart, "symbol") if "contest" in d]
-    for year, state in book.FOCUS_CONTESTS:
+    for year, state in editorial.FOCUS_CONTESTS:
         size = audits.audit_sizes(contests.contest(year, state), alpha)
         got = {d["kind"]: d["n"] for d in points if d["contest"] == size.contest}
         assert got == {"comparison": size.comparison, "polling": size.polling, "full": size.ballots}

@@ -1,4 +1,4 @@
-"""explainers.budget, and the deterministic budgets of the built site: weight and requests per page.
+"""closecalls_build.budget, and the deterministic budgets of the built site: weight and requests per page.
 
 Times (build, controls, computations) are measured by ``make bench``, not here; what a page makes
 the browser download depends on the build alone, so it is tested.
@@ -15,8 +15,8 @@ from conftest import SITE
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainers import budget
-from explainers.pages import chapters, toc_pages
+from closecalls_build import budget
+from closecalls_build.pages import chapters, toc_pages
 
 BASE = "http://127.0.0.1:9"
 

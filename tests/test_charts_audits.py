@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from explainers import audits, book, contests, recounts
+from explainers import audits, contests, editorial, recounts
 from explainers.charts import audits as charts
 from explainers.tables import audits as tables
 
@@ -16,7 +16,7 @@ def datasets(spec: dict) -> list[list[dict]]:
 
 def test_contest_points_are_the_contests_own_shares() -> None:
     points = charts.contest_points()
-    for row, (year, state) in zip(points.itertuples(), book.FOCUS_CONTESTS, strict=True):
+    for row, (year, state) in zip(points.itertuples(), editorial.FOCUS_CONTESTS, strict=True):
         c = contests.contest(year, state)
         assert row.mu == audits.diluted_margin(c.margin, c.total_votes)
         assert row.ballots == c.total_votes
@@ -53,7 +53,7 @@ def test_ward_chart_counts_every_unit() -> None:
 
 def test_audit_size_table_is_audit_sizes() -> None:
     frame = tables.audit_size_table(0.1).frame.set_index("Contest")
-    for year, state in book.FOCUS_CONTESTS:
+    for year, state in editorial.FOCUS_CONTESTS:
         size = audits.audit_sizes(contests.contest(year, state), 0.1)
         assert frame.loc[size.contest, "Comparison"] == size.comparison
         assert frame.loc[size.contest, "Hand count"] == size.ballots
@@ -90,7 +90,7 @@ def test_recount_events_table_lists_every_event_in_order() -> None:
 def test_recount_shift_chart_holds_each_recount_and_each_contest_margin() -> None:
     table = charts.recount_shift_table()
     kinds = table.groupby("kind")["votes"].count()
-    assert kinds[charts.SHIFT_KINDS[2]] == len(book.FOCUS_CONTESTS)
+    assert kinds[charts.SHIFT_KINDS[2]] == len(editorial.FOCUS_CONTESTS)
     assert kinds[charts.SHIFT_KINDS[0]] + kinds[charts.SHIFT_KINDS[1]] == len(
         recounts.recount_shifts()
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from explainers import book, contests
+from explainers import contests, editorial
 from explainers.charts import margins as charts
 
 
@@ -19,7 +19,7 @@ def test_comparison_chart_data_equal_the_contests() -> None:
         (r["contest"], r["measure"]): r["value"]
         for r in dataset(charts.margin_comparison_chart().to_dict())
     }
-    for year, state in book.FOCUS_CONTESTS:
+    for year, state in editorial.FOCUS_CONTESTS:
         c = contests.contest(year, state)
         assert rows[(c.name, "Votes")] == c.margin
         assert rows[(c.name, "% of all votes cast")] == c.margin_pct
@@ -42,7 +42,7 @@ def test_closeness_chart_carries_every_contest() -> None:
     merged = rows.merge(table, on=["year", "state_po"], suffixes=("", "_py"))
     assert (merged["margin"] == merged["margin_py"]).all()
     focus = merged[merged["focus"]][["year", "state_po"]].apply(tuple, axis=1).tolist()
-    assert focus == sorted(book.FOCUS_CONTESTS)
+    assert focus == sorted(editorial.FOCUS_CONTESTS)
 
 
 def test_the_axis_leaves_room_for_the_longest_label_under_each_measure() -> None:

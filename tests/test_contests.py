@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from explainers import book, contests, margins
+from explainers import contests, editorial, margins
 
 
 @pytest.mark.parametrize(
@@ -111,7 +111,9 @@ def test_a_year_must_be_a_whole_number() -> None:
 
 
 def test_comparison_against_florida() -> None:
-    table = contests.comparison(book.FOCUS_CONTESTS, book.REFERENCE_CONTEST).set_index("contest")
+    table = contests.comparison(editorial.FOCUS_CONTESTS, editorial.REFERENCE_CONTEST).set_index(
+        "contest"
+    )
     mi, fl = contests.contest(2016, "MI"), contests.contest(2000, "FL")
     assert table.loc["Michigan 2016", "times_reference"] == pytest.approx(10_704 / 537)
     assert table.loc["Michigan 2016", "pct_times_reference"] == pytest.approx(
@@ -133,7 +135,7 @@ def test_comparison_needs_a_contest() -> None:
 
 def test_combined_margin_of_the_three_states() -> None:
     # FEC, Federal Elections 2016: 10,704 + 22,748 + 44,292.
-    assert contests.combined_margin(book.THREE_STATES_2016) == 77_744
+    assert contests.combined_margin(editorial.THREE_STATES_2016) == 77_744
 
 
 def test_display_names() -> None:

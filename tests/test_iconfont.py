@@ -1,4 +1,4 @@
-"""explainers.iconfont: the theme's icon font cut to the icons the site shows."""
+"""closecalls_build.sphinx_ext.iconfont: the theme's icon font cut to the icons the site shows."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from conftest import SITE
 from fontTools.ttLib import TTFont
 
-from explainers import iconfont, sphinx_site
+from closecalls_build import sphinx_ext
+from closecalls_build.sphinx_ext import iconfont
 
 # The theme's stylesheet writes each icon as ".fa-NAME:before{content:"\fXXXX"}" (FontAwesome 6).
 CSS = (
@@ -39,7 +40,7 @@ def test_only_the_icons_a_site_names_are_required(tmp_path: Path) -> None:
 
 
 def test_the_cut_font_draws_what_was_asked_and_little_else(tmp_path: Path) -> None:
-    original = sphinx_site.theme_icon_font()
+    original = sphinx_ext.theme_icon_font()
     target = tmp_path / "cut.woff2"
     iconfont.cut(original, {0xF0C9, 0xF002}, target)
     kept = set(TTFont(target).getBestCmap())
@@ -49,12 +50,12 @@ def test_the_cut_font_draws_what_was_asked_and_little_else(tmp_path: Path) -> No
 
 def test_a_cut_that_would_keep_no_icon_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"fa-solid-900\.woff2 has none of the 1 characters asked"):
-        iconfont.cut(sphinx_site.theme_icon_font(), {0x41_0000 - 1}, tmp_path / "x.woff2")
+        iconfont.cut(sphinx_ext.theme_icon_font(), {0x41_0000 - 1}, tmp_path / "x.woff2")
 
 
 @pytest.mark.site
 def test_every_icon_the_built_site_names_is_in_its_font() -> None:
-    font = SITE / "_static" / sphinx_site.ICON_FONT
+    font = SITE / "_static" / sphinx_ext.ICON_FONT
     kept = set(TTFont(font).getBestCmap())
     css = (SITE / "_static" / "styles" / "pydata-sphinx-theme.css").read_text()
     catalogue = iconfont.icon_catalogue(css)
@@ -89,7 +90,7 @@ DRAWN_IN_ICON_FONT = """() => {
 def test_every_icon_a_page_draws_is_in_the_cut_font(
     browser: object, site_url: str, page: str
 ) -> None:
-    kept = set(TTFont(SITE / "_static" / sphinx_site.ICON_FONT).getBestCmap())
+    kept = set(TTFont(SITE / "_static" / sphinx_ext.ICON_FONT).getBestCmap())
     tab = browser.new_page()  # type: ignore[attr-defined]
     tab.goto(f"{site_url}/{page}", wait_until="load")
     drawn = set(tab.evaluate(DRAWN_IN_ICON_FONT))

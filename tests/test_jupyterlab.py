@@ -23,7 +23,7 @@ import nbformat
 import pytest
 from conftest import ROOT, free_port
 
-from explainers.pages import chapters
+from closecalls_build.pages import chapters
 
 pytestmark = pytest.mark.browser
 

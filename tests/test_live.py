@@ -1,4 +1,4 @@
-"""The live classroom mode's pages (explainers.live) and server settings (explainers.live_server).
+"""The live classroom mode's pages (closecalls_build.live) and server settings (closecalls_build.live_server).
 
 The browser test that serves them with Voilà is in test_live_browser.py.
 """
@@ -19,8 +19,8 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from explainers import live
-from explainers.live_server import (
+from closecalls_build import live
+from closecalls_build.live_server import (
     ClassroomKernelManager,
     Settings,
     jupyter_path,
@@ -28,9 +28,10 @@ from explainers.live_server import (
     voila_argv,
     voila_config,
 )
-from explainers.pages import chapters, toc_pages
+from closecalls_build.pages import chapters, toc_pages
+from explainers import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 SITE = ROOT / "_build" / "html"
 CHAPTERS = list(chapters())
 BOOK_PAGES = toc_pages(ROOT / "_toc.yml")

@@ -1,4 +1,4 @@
-"""explainers.notebooks: a chapter's source made readable in JupyterLab, with stable ids."""
+"""closecalls_build.notebooks: a chapter's source made readable in JupyterLab, with stable ids."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from explainers import notebooks
+from closecalls_build import notebooks
 
 BIB = ROOT / "references.bib"
 

@@ -1,4 +1,4 @@
-"""explainers.pages: the table of contents' order, and each chapter's outline from its source."""
+"""closecalls_build.pages: the table of contents' order, and each chapter's outline from its source."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from explainers import pages
+from closecalls_build import pages
 
 
 def test_the_real_table_of_contents_starts_at_the_landing_page() -> None:

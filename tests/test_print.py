@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from explainers.pages import chapters
+from closecalls_build.pages import chapters
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""explainers.readability: the prose a student reads in each chapter, and how hard it is."""
+"""closecalls_build.readability: the prose a student reads in each chapter, and how hard it is."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainers.pages import chapters
-from explainers.readability import NUMBER, TARGET_GRADE, Readability, chapter, measure, prose
+from closecalls_build.pages import chapters
+from closecalls_build.readability import NUMBER, TARGET_GRADE, Readability, chapter, measure, prose
+from explainers import paths
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 CHAPTERS = ["intro", *chapters()]
 
 
@@ -343,7 +344,7 @@ def test_textstat_needs_no_network() -> None:
 
         socket.socket.connect = socket.socket.connect_ex = refuse
         socket.create_connection = socket.getaddrinfo = refuse
-        from explainers.readability import measure
+        from closecalls_build.readability import measure
 
         print(measure("Wisconsin recounted every ballot in December.").words)
         """

@@ -7,7 +7,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from explainers import book, contests, data, recounts
+from explainers import contests, data, editorial, recounts
 
 
 def test_wisconsin_recount_both_sides() -> None:
@@ -48,12 +48,12 @@ def test_counties_that_disagree_with_the_statewide_lines_are_an_error(data_dir) 
 
 
 def test_margins_in_recount_changes() -> None:
-    multiples = recounts.margins_in_recount_changes(book.FOCUS_CONTESTS)
+    multiples = recounts.margins_in_recount_changes(editorial.FOCUS_CONTESTS)
     # FEC margins over the WEC net change of 131.
     assert multiples[(2000, "FL")] == pytest.approx(537 / 131)
     assert multiples[(2016, "PA")] == pytest.approx(44_292 / 131)
     with pytest.raises(ValueError, match="a recount that changed nothing"):
-        recounts.margins_in_recount_changes(book.FOCUS_CONTESTS, change=0)
+        recounts.margins_in_recount_changes(editorial.FOCUS_CONTESTS, change=0)
 
 
 def test_the_wards_add_up_to_the_statewide_change() -> None:

@@ -1,28 +1,42 @@
-"""Close Calls: the helper package behind the book on how close U.S. elections are checked.
+"""Close Calls: the content package behind the book on how close U.S. elections are checked.
+
+This is what a chapter imports. It never imports the build machinery, which lives in
+:mod:`closecalls_build`.
 
 Data, validated:
 
+- :mod:`explainers.paths`: where the repository's folders and files are (the one place that knows);
 - :mod:`explainers.validation`: reading a CSV and reporting what is wrong by file, line and column;
+- :mod:`explainers.caching`: the one cache idiom, keyed on the data files' version;
 - :mod:`explainers.states`: the 50 states and DC, by code and name;
 - :mod:`explainers.data`: the validated tables of ``data/``;
-- :mod:`explainers.sources`: derives tables of ``data/`` from the publishers' original files.
+- :mod:`explainers.derive`: derives tables of ``data/`` from the publishers' original files;
+- :mod:`explainers.facts`: figures quoted from outside sources (``data/cited_figures.csv``);
+- :mod:`explainers.bibliography`: the author-year labels of ``references.bib``.
 
 Concepts, one module each:
 
 - :mod:`explainers.margins`: arithmetic on one margin (shares, voters to switch, votes to add);
 - :mod:`explainers.contests`: every state contest, its margin and its closeness;
 - :mod:`explainers.electoral`: electors won, and the cheapest set of states that reverses a majority;
+- :mod:`explainers.faithless`: faithless electors and defections;
+- :mod:`explainers.contingent`: the House's vote when no candidate has a majority of electors;
 - :mod:`explainers.canvass`: counts reported in November 2016 against the certified results;
-- :mod:`explainers.recounts`: what Wisconsin's 2016 recount changed;
-- :mod:`explainers.book`: the book's editorial choices (the contests a chapter focuses on).
+- :mod:`explainers.recounts`: recounts, and what Wisconsin's 2016 recount changed;
+- :mod:`explainers.audits`: how many ballots an audit examines, and simulated audits;
+- :mod:`explainers.claims`: the Wisconsin voting-equipment claim checked with data;
+- :mod:`explainers.editorial`: the book's editorial choices (the contests a chapter focuses on).
 
-Presentation, one module per chapter in each:
+Presentation:
 
-- :mod:`explainers.charts`: Altair charts with controls that recompute in the browser;
-- :mod:`explainers.tables`: display-ready tables;
-- :mod:`explainers.widgets`: ipywidgets panels for readers who run the notebooks;
+- :mod:`explainers.formatting`: how the prose writes numbers (``{eval}`count(fl.margin)```);
+- :mod:`explainers.control_ranges`: the ranges of the readers' sliders, shared by charts and panels;
 - :mod:`explainers.render`: the offline Altair renderer used by the book and by Jupyter;
-- :mod:`explainers.sphinx_site`: the Sphinx extension that keeps the site offline and accessible.
+- :mod:`explainers.charts`: Altair charts whose controls recompute in the browser, one module per
+  chapter;
+- :mod:`explainers.tables`: display-ready tables, one module per chapter;
+- :mod:`explainers.widgets`: ipywidgets panels for readers who run the notebooks, one module per
+  chapter.
 """
 
 from explainers.validation import DataValidationError

@@ -1,7 +1,7 @@
 """The book's one bibliography, ``references.bib``: short author-year labels for its entries.
 
 The chapters cite with Sphinx (``{cite}``), which writes its own labels. Elsewhere, the JupyterLab
-notebooks (:mod:`explainers.notebooks`) and the tables whose rows name their sources (the faithless
+notebooks (:mod:`closecalls_build.notebooks`) and the tables whose rows name their sources (the faithless
 electors' *Source* column) need the same kind of label from Python, so a reader can find the entry in
 the References page, which is sorted by author.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
 from pathlib import Path
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person, parse_file
 from pybtex.richtext import Text
 
-from explainers.pages import ROOT
+from explainers import paths
+from explainers.caching import on_data
 
 __all__ = [
     "BIBLIOGRAPHY",
@@ -37,10 +37,10 @@ __all__ = [
 _PLAIN_TEXT = PlainTextBackend()
 
 #: The repository's bibliography.
-BIBLIOGRAPHY = ROOT / "references.bib"
+BIBLIOGRAPHY = paths.BIBLIOGRAPHY
 
 
-@cache
+@on_data
 def entries(path: Path = BIBLIOGRAPHY) -> dict[str, Entry]:
     """Every entry of the bibliography at ``path``, by key."""
     return dict(parse_file(str(path)).entries)
@@ -84,7 +84,7 @@ def distinct_labels(known: Mapping[str, Entry]) -> dict[str, str]:
     }
 
 
-@cache
+@on_data
 def _distinct(path: Path) -> dict[str, str]:
     return distinct_labels(entries(path))
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from itertools import combinations
 from pathlib import Path
 
@@ -42,7 +41,7 @@ import pandas as pd
 import statsmodels.formula.api as smf
 
 from explainers import data, recounts
-from explainers.validation import file_version
+from explainers.caching import on_data
 
 __all__ = [
     "CONTROLS",
@@ -107,17 +106,12 @@ def municipal_equipment(path: Path | str | None = None) -> pd.DataFrame:
         product is not in ``data/equipment_models.csv``.
     """
     if path is None:
-        return _municipal_equipment(_version()).copy()
+        return _municipal_equipment()
     return _read_equipment(Path(path))
 
 
-def _version() -> tuple[object, ...]:
-    """What the cached tables of this module depend on: the CSV files and the equipment list."""
-    return (data.version(), file_version(data.DATA_DIR / EQUIPMENT_FILE))
-
-
-@cache
-def _municipal_equipment(version: tuple[object, ...]) -> pd.DataFrame:
+@on_data
+def _municipal_equipment() -> pd.DataFrame:
     return _read_equipment(data.DATA_DIR / EQUIPMENT_FILE)
 
 
@@ -189,11 +183,11 @@ def ward_equipment() -> pd.DataFrame:
         county"``, ``"unique name"`` or ``"none"``) and the equipment columns of
         :func:`municipal_equipment` (empty where ``match`` is ``"none"``).
     """
-    return _ward_equipment(_version()).copy()
+    return _ward_equipment()
 
 
-@cache
-def _ward_equipment(version: tuple[object, ...]) -> pd.DataFrame:
+@on_data
+def _ward_equipment() -> pd.DataFrame:
     wards = data.wi_recount_by_ward()
     names = wards["reporting_unit"].str.extract(_UNIT)["municipality"].str.upper()
     wards = wards.assign(municipality=names)
@@ -310,8 +304,8 @@ def _county_controls() -> pd.DataFrame:
     ).set_index("county")
 
 
-@cache
-def _county_table(version: tuple[object, ...]) -> pd.DataFrame:
+@on_data
+def _county_table() -> pd.DataFrame:
     units = ward_equipment()
     matched = units[units["match"] != "none"]
     dre_ballots = matched["total_canvass"].where(matched["has_dre"].astype(bool), 0)
@@ -347,14 +341,14 @@ def county_table() -> pd.DataFrame:
         above one half), the control columns of :data:`CONTROLS` and ``change_pct`` (Clinton's
         2016 share minus Obama's 2012 share, in points).
     """
-    return _county_table(_version()).copy()
+    return _county_table()
 
 
 _KIND = re.compile(r"^(CITY|TOWN|VILLAGE) OF ")
 
 
-@cache
-def _municipality_table(version: tuple[object, ...]) -> pd.DataFrame:
+@on_data
+def _municipality_table() -> pd.DataFrame:
     units = ward_equipment()
     matched = units[units["match"] != "none"]
     main_county = municipal_equipment().set_index("municipality_code")["county"]
@@ -388,7 +382,7 @@ def municipality_table() -> pd.DataFrame:
         ``village``), ``county`` (the main county), ``clinton_pct`` and the control columns of
         :data:`CONTROLS` (the county's values).
     """
-    return _municipality_table(_version()).copy()
+    return _municipality_table()
 
 
 def mixed_counties() -> int:
@@ -546,8 +540,8 @@ def fit(level: str, controls: Iterable[str] = (), within_county: bool = False) -
     )
 
 
-@cache
-def _specifications(version: tuple[object, ...]) -> pd.DataFrame:
+@on_data
+def _specifications() -> pd.DataFrame:
     rows = []
     for level in LEVELS:
         for k in range(len(CONTROLS) + 1):
@@ -576,7 +570,7 @@ def specifications() -> pd.DataFrame:
         ``level``, one boolean column per key of :data:`CONTROLS`, ``controls`` (how many),
         ``estimate``, ``low``, ``high`` (points) and ``units``.
     """
-    return _specifications(_version()).copy()
+    return _specifications()
 
 
 # --------------------------------------------------------------------------------------------------

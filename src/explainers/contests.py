@@ -14,11 +14,11 @@ import numbers
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 import pandas as pd
 
 from explainers import data, margins
+from explainers.caching import on_data
 from explainers.states import resolve_state
 
 __all__ = [
@@ -113,13 +113,9 @@ class ContestMargin:
 _COLUMNS = [f.name for f in fields(ContestMargin)]
 
 
+@on_data
 def _contest_table() -> pd.DataFrame:
-    return _contest_table_for(data.version())
-
-
-@lru_cache(maxsize=4)
-def _contest_table_for(version: tuple[tuple[object, int, int], ...]) -> pd.DataFrame:
-    """The table behind :func:`contest_margins`, for one version of the data files."""
+    """The table behind :func:`contest_margins` (cached on the data files' version)."""
     returns = data.president_returns()
     real = returns[returns["candidate"].notna() & ~returns["candidate"].isin(NOT_CANDIDATES)]
     # A candidate on several lines (New York fusion tickets) takes the party of the largest line.

@@ -13,18 +13,17 @@ The provenance of every file (publisher, DOI, where the copy came from, known er
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
+from explainers import paths
+from explainers.caching import on_data
 from explainers.states import STATE_CODES, STATES
 from explainers.validation import (
     DataValidationError,
     check_rows,
-    file_version,
     non_negative_int,
     read_csv,
     validate,
@@ -48,7 +47,6 @@ __all__ = [
     "recount_rules_2016",
     "recount_shifts",
     "reported_counts",
-    "version",
     "wi_county_context",
     "wi_recount_by_county",
     "wi_recount_by_line",
@@ -56,14 +54,9 @@ __all__ = [
 ]
 
 
-def _default_data_dir() -> Path:
-    env = os.environ.get("CLOSECALLS_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "data"
-
-
 #: Folder holding the CSV files. ``CLOSECALLS_DATA`` overrides it; by default it is the repository's
 #: ``data/`` folder, which an editable install (``pip install -e .``) finds beside ``src/``.
-DATA_DIR: Path = _default_data_dir()
+DATA_DIR: Path = paths.data_dir()
 
 #: Presidential election years covered by the state returns.
 PRESIDENTIAL_YEARS: tuple[int, ...] = tuple(range(1976, 2021, 4))
@@ -107,6 +100,7 @@ _PRESIDENT_SCHEMA = pa.DataFrameSchema(
 )
 
 
+@on_data
 def corrections(path: Path | str | None = None) -> pd.DataFrame:
     """The documented cell corrections applied to the MIT state file (``data/corrections.csv``).
 
@@ -172,12 +166,9 @@ def _apply_corrections(frame: pd.DataFrame, fixes: pd.DataFrame, name: str) -> p
     return frame
 
 
-@lru_cache(maxsize=4)
-def _president_returns_cached(
-    file: tuple[Path, int, int], data_files: tuple[tuple[Path, int, int], ...]
-) -> pd.DataFrame:
-    """Load and check the MIT file; the arguments are cache keys (see :func:`version`)."""
-    path = file[0]
+@on_data
+def _president_returns(path: Path) -> pd.DataFrame:
+    """Load and check the MIT file at ``path`` (cached on its version and the data folder's)."""
     name = path.name
     frame = validate(_PRESIDENT_SCHEMA, read_csv(path), name)
     frame["writein"] = frame["writein"].map({"TRUE": True, "FALSE": False}).astype("boolean")
@@ -266,16 +257,7 @@ def president_returns(path: Path | str | None = None) -> pd.DataFrame:
     DataValidationError
         If the file is missing, malformed, or breaks a schema or consistency rule.
     """
-    return _president_returns_cached(file_version(_path(_PRESIDENT_FILE, path)), version()).copy()
-
-
-def version() -> tuple[tuple[Path, int, int], ...]:
-    """Path, modification time and size of every CSV file in the data folder.
-
-    Modules that cache results computed from the tables key their caches on this, so that editing a
-    data file (in a Jupyter session, say) is never answered from a stale cache.
-    """
-    return tuple(file_version(p) for p in sorted(DATA_DIR.glob("*.csv")))
+    return _president_returns(_path(_PRESIDENT_FILE, path))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -283,10 +265,9 @@ def version() -> tuple[tuple[Path, int, int], ...]:
 # --------------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _electoral_votes_cached(file: tuple[Path, int, int]) -> pd.DataFrame:
-    """Load and check the electoral-vote file; the argument is its cache key (see :func:`version`)."""
-    path = file[0]
+@on_data
+def _electoral_votes(path: Path) -> pd.DataFrame:
+    """Load and check the electoral-vote file at ``path`` (cached on its version)."""
     name = path.name
     year_columns = [str(y) for y in PRESIDENTIAL_YEARS]
     schema = pa.DataFrameSchema(
@@ -330,10 +311,10 @@ def electoral_votes(path: Path | str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``year``, ``state_po``, ``electoral_votes``.
     """
-    file = file_version(_path("electoral_votes_1976_2020.csv", path))
-    return _electoral_votes_cached(file).copy()
+    return _electoral_votes(_path("electoral_votes_1976_2020.csv", path))
 
 
+@on_data
 def district_electors(path: Path | str | None = None) -> pd.DataFrame:
     """Electors won by someone other than the statewide winner (Maine and Nebraska districts).
 
@@ -361,6 +342,7 @@ def district_electors(path: Path | str | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------------
 
 
+@on_data
 def official_totals(path: Path | str | None = None) -> pd.DataFrame:
     """Official national totals from the FEC, used where the MIT sums differ slightly."""
     file = _path("official_totals.csv", path)
@@ -378,6 +360,7 @@ def official_totals(path: Path | str | None = None) -> pd.DataFrame:
     return validate(schema, read_csv(file), file.name)
 
 
+@on_data
 def reported_counts(path: Path | str | None = None) -> pd.DataFrame:
     """Counts and leads as reported on a given date in November 2016, each with its source and quote.
 
@@ -411,6 +394,7 @@ def reported_counts(path: Path | str | None = None) -> pd.DataFrame:
 _WI_CANDIDATES = ("total", "trump", "clinton", "johnson", "stein")
 
 
+@on_data
 def wi_recount_by_county(path: Path | str | None = None) -> pd.DataFrame:
     """Wisconsin 2016 presidential votes by county, at the original canvass and after the recount.
 
@@ -442,6 +426,7 @@ def wi_recount_by_county(path: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+@on_data
 def wi_recount_by_line(path: Path | str | None = None) -> pd.DataFrame:
     """Wisconsin 2016 statewide presidential votes on every ballot line, canvass and recount.
 
@@ -482,6 +467,7 @@ def wi_recount_by_line(path: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+@on_data
 def wi_recount_by_ward(path: Path | str | None = None) -> pd.DataFrame:
     """Wisconsin 2016 presidential votes in each reporting unit, at the canvass and after the recount.
 
@@ -510,6 +496,7 @@ def wi_recount_by_ward(path: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+@on_data
 def wi_county_context(path: Path | str | None = None) -> pd.DataFrame:
     """Wisconsin's 72 counties: 2016 and 2012 presidential votes and four demographic measures.
 
@@ -580,6 +567,7 @@ _SOURCED = {
 }
 
 
+@on_data
 def cited_figures(path: Path | str | None = None) -> pd.DataFrame:
     """Figures the book quotes from outside sources, each with its source and the exact sentence.
 
@@ -634,6 +622,7 @@ def _threshold_quoted(threshold: float, unit: str, quote: str) -> bool:
     return any(f in quote for f in forms)
 
 
+@on_data
 def recount_rules_2016(path: Path | str | None = None) -> pd.DataFrame:
     """Each state's recount rules in force in November 2016, each quoted from its source.
 
@@ -690,6 +679,7 @@ def recount_rules_2016(path: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+@on_data
 def recount_events_2016(path: Path | str | None = None) -> pd.DataFrame:
     """The 2016 recount requests in Wisconsin, Michigan and Pennsylvania, event by event.
 
@@ -722,6 +712,7 @@ def recount_events_2016(path: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+@on_data
 def recount_shifts(path: Path | str | None = None) -> pd.DataFrame:
     """How far single statewide recounts moved the margin between the top two candidates.
 
@@ -762,6 +753,7 @@ def recount_shifts(path: Path | str | None = None) -> pd.DataFrame:
 FAITHLESS_OUTCOMES = ("counted", "abstained", "invalidated_replaced", "invalidated_revoted")
 
 
+@on_data
 def faithless_electors(path: Path | str | None = None) -> pd.DataFrame:
     """Electors since 1948 whose December vote departed from their pledge, or who tried to.
 
@@ -815,6 +807,7 @@ def faithless_electors(path: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+@on_data
 def house_delegations(path: Path | str | None = None) -> pd.DataFrame:
     """Party make-up of each state's House delegation on the opening day of a Congress.
 
@@ -863,6 +856,7 @@ EQUIPMENT_TYPES = (
 )
 
 
+@on_data
 def equipment_models(path: Path | str | None = None) -> pd.DataFrame:
     """Each product named in the Wisconsin equipment list, with its type (Verified Voting, 2016).
 

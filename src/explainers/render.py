@@ -9,7 +9,7 @@ JupyterLab shows a PNG even in a notebook that is not trusted (as a freshly open
 it strips SVG and scripts from untrusted HTML; the controls that go further in Jupyter are the
 ipywidgets panels of :mod:`explainers.widgets`.
 
-**In the book** (``CLOSECALLS_RENDER=book``, which :mod:`explainers.sphinx_site` sets before the
+**In the book** (``CLOSECALLS_RENDER=book``, which :mod:`closecalls_build.sphinx_ext` sets before the
 notebooks are executed for the site) a chart is
 
 - a ``<div>`` holding a static SVG drawing, shown where scripts do not run, and

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from explainers import audits, book, contests, recounts
+from explainers import audits, contests, editorial, recounts
 from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, listing
-from explainers.controls import MARGIN_RANGE, RISK_LIMIT_RANGE
+from explainers.control_ranges import MARGIN_RANGE, RISK_LIMIT_RANGE
 
 __all__ = [
     "COMPARISON_EXPR",
@@ -62,7 +62,7 @@ POLLING_EXPR = (
 
 
 def contest_points(
-    contest_list: Sequence[tuple[int, str]] = book.FOCUS_CONTESTS,
+    contest_list: Sequence[tuple[int, str]] = editorial.FOCUS_CONTESTS,
 ) -> pd.DataFrame:
     """The inputs the page needs for each real contest: its diluted margin, shares and ballots."""
     rows = []
@@ -415,7 +415,7 @@ def recount_shift_table() -> pd.DataFrame:
     """How far statewide recounts moved a margin, beside the margins of the book's contests.
 
     One row per recount in ``data/recount_shifts.csv`` and one per contest of
-    :data:`explainers.book.FOCUS_CONTESTS` (its certified margin), with a short ``label``.
+    :data:`explainers.editorial.FOCUS_CONTESTS` (its certified margin), with a short ``label``.
     """
     shifts = recounts.recount_shifts()
     rows = [
@@ -426,7 +426,7 @@ def recount_shift_table() -> pd.DataFrame:
         }
         for s in shifts.itertuples()
     ]
-    for year, state in book.FOCUS_CONTESTS:
+    for year, state in editorial.FOCUS_CONTESTS:
         c = contests.contest(year, state)
         rows.append({"label": f"{state} {year} margin", "votes": c.margin, "kind": SHIFT_KINDS[2]})
     return pd.DataFrame(rows).sort_values("votes", kind="stable").reset_index(drop=True)

@@ -1,7 +1,7 @@
 """The Margins chapter's charts: margins compared, and every contest of a year by closeness.
 
 - :func:`margin_comparison_chart` draws :func:`explainers.contests.comparison` for the chapter's
-  contests (:data:`explainers.book.FOCUS_CONTESTS`); a radio control picks the measure.
+  contests (:data:`explainers.editorial.FOCUS_CONTESTS`); a radio control picks the measure.
 - :func:`closeness_chart` draws :func:`explainers.contests.contest_margins`; a year menu and a
   threshold slider keep the contests :func:`explainers.contests.contests_within` returns. The page
   applies that rule itself, as the Vega filter ``datum.margin_pct <= threshold`` on the margins
@@ -15,9 +15,9 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from explainers import book, contests
+from explainers import contests, editorial
 from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, listing
-from explainers.controls import THRESHOLD_RANGE
+from explainers.control_ranges import THRESHOLD_RANGE
 
 __all__ = [
     "MEASURES",
@@ -39,7 +39,9 @@ MEASURES: dict[str, tuple[str, str]] = {
 _LABEL_ROOM = 1.45
 
 
-def comparison_table(contest_list: Sequence[tuple[int, str]] = book.FOCUS_CONTESTS) -> pd.DataFrame:
+def comparison_table(
+    contest_list: Sequence[tuple[int, str]] = editorial.FOCUS_CONTESTS,
+) -> pd.DataFrame:
     """Long table of each contest's margin under every measure in :data:`MEASURES`.
 
     A reshaping of :func:`explainers.contests.comparison` (no value is recomputed), with the labels
@@ -134,7 +136,7 @@ def _smallest_sentence(table: pd.DataFrame) -> str:
 def closeness_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The columns of :func:`explainers.contests.contest_margins` the closeness chart needs."""
     table = contests.contest_margins() if table is None else table
-    focus = set(book.FOCUS_CONTESTS)
+    focus = set(editorial.FOCUS_CONTESTS)
     out = table[["year", "state_po", "state", "margin", "margin_pct", "winner", "runner_up"]].copy()
     out["state"] = out["state"].str.title()
     out["focus"] = [(y, s) in focus for y, s in zip(out["year"], out["state_po"], strict=True)]

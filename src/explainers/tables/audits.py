@@ -6,14 +6,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from explainers import audits, book, contests, recounts, states
+from explainers import audits, contests, editorial, recounts, states
 from explainers.tables import Table
 
 __all__ = ["audit_size_table", "recount_events_table", "recount_rules_table", "ward_table"]
 
 
 def audit_size_table(
-    risk_limit: float = 0.1, contest_list: Sequence[tuple[int, str]] = book.FOCUS_CONTESTS
+    risk_limit: float = 0.1, contest_list: Sequence[tuple[int, str]] = editorial.FOCUS_CONTESTS
 ) -> Table:
     """Ballots each method examines for each contest (:func:`explainers.audits.audit_sizes`)."""
     sizes = [audits.audit_sizes(contests.contest(y, s), risk_limit) for y, s in contest_list]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from explainers import book, canvass, contests
+from explainers import canvass, contests, editorial
 from explainers.tables import Table
 
 __all__ = ["margin_table", "reported_table"]
 
 
-def margin_table(contest_list: Sequence[tuple[int, str]] = book.FOCUS_CONTESTS) -> Table:
+def margin_table(contest_list: Sequence[tuple[int, str]] = editorial.FOCUS_CONTESTS) -> Table:
     """The contests' certified margins, as :func:`explainers.contests.comparison` gives them."""
     columns = {
         "contest": "Contest",
@@ -22,7 +22,7 @@ def margin_table(contest_list: Sequence[tuple[int, str]] = book.FOCUS_CONTESTS) 
         "votes_to_add": "Votes to add",
         "closeness_rank": "Closeness rank in its year",
     }
-    table = contests.comparison(tuple(contest_list), book.REFERENCE_CONTEST)
+    table = contests.comparison(tuple(contest_list), editorial.REFERENCE_CONTEST)
     return Table(
         frame=table[list(columns)].rename(columns=columns),
         caption="Certified margins (from contests.comparison).",

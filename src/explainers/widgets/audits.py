@@ -15,7 +15,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from explainers import audits
-from explainers.controls import RISK_LIMIT_RANGE
+from explainers.control_ranges import RISK_LIMIT_RANGE
 from explainers.widgets import STYLE, recompute_on_change
 
 __all__ = ["describe_sample_sizes", "describe_simulation", "sample_size_panel", "simulation_panel"]

@@ -13,7 +13,7 @@ import html
 import ipywidgets as w
 
 from explainers import contests, data, electoral, margins
-from explainers.controls import THRESHOLD_RANGE
+from explainers.control_ranges import THRESHOLD_RANGE
 from explainers.states import STATE_CODES, STATES, resolve_state
 from explainers.widgets import STYLE, votes
 

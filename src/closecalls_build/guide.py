@@ -1,8 +1,8 @@
 """The tables of the pages around the chapters: the teacher's guide and the data sources.
 
 Both describe other files rather than elections: the chapters' own sources (their objectives,
-exercises and prose, through :mod:`explainers.pages` and :mod:`explainers.readability`) and the
-data folder's README (through :mod:`explainers.datasources`). Generating them keeps the pages from
+exercises and prose, through :mod:`closecalls_build.pages` and :mod:`closecalls_build.readability`) and the
+data folder's README (through :mod:`closecalls_build.catalogue`). Generating them keeps the pages from
 falling behind what they describe.
 """
 
@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import Markdown
 
-from explainers import bibliography, data, datasources, facts, pages, readability
-from explainers.notebooks import TERM_ROLE
+from closecalls_build import catalogue, pages, readability
+from closecalls_build.notebooks import TERM_ROLE
+from explainers import bibliography, data, facts
 from explainers.render import MODE_VARIABLE
 from explainers.tables import Table
 
@@ -146,8 +147,8 @@ def data_sources_markdown(readme: Path | None = None, *, sphinx: bool | None = N
     sphinx = _in_book() if sphinx is None else sphinx
     readme = readme or data.DATA_DIR / "README.md"
     items = []
-    for entry in datasources.catalogue(readme, bibliography.BIBLIOGRAPHY):
-        keys = datasources.sources_of(entry, readme.parent)
+    for entry in catalogue.catalogue(readme, bibliography.BIBLIOGRAPHY):
+        keys = catalogue.sources_of(entry, readme.parent)
         cited = f"{{cite}}`{','.join(keys)}`" if sphinx else bibliography.labels(";".join(keys))
         sources = f" Sources: {cited}." if keys else ""
         licence = entry.licence.rstrip(".") or "not stated"

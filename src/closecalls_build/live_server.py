@@ -30,7 +30,7 @@ from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets.config import Config
 
-from explainers.live import TEMPLATE
+from closecalls_build.live import TEMPLATE
 
 __all__ = [
     "ClassroomKernelManager",
@@ -110,7 +110,7 @@ def voila_argv(settings: Settings) -> list[str]:
         "--VoilaConfiguration.theme=light",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.multi_kernel_manager_class="
-        "explainers.live_server.ClassroomKernelManager",
+        "closecalls_build.live_server.ClassroomKernelManager",
         f"--MappingKernelManager.cull_idle_timeout={round(settings.cull_minutes * 60)}",
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=True",

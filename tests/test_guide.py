@@ -1,4 +1,4 @@
-"""explainers.tables.guide: the teacher's guide and the Data sources page, made from their sources."""
+"""closecalls_build.guide: the teacher's guide and the Data sources page, made from their sources."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainers import data, datasources, facts, pages, readability
+from closecalls_build import catalogue, guide, pages, readability
+from explainers import data, facts
 from explainers.bibliography import BIBLIOGRAPHY
-from explainers.tables import guide
 
 
 @given(st.integers(min_value=0, max_value=100_000))
@@ -42,7 +42,7 @@ def test_the_chapters_table_restates_each_chapter_source() -> None:
 
 
 def test_every_chapter_reads_at_or_below_the_target_grade() -> None:
-    # The teacher's guide states the target (explainers.readability.TARGET_GRADE) as the book's.
+    # The teacher's guide states the target (closecalls_build.readability.TARGET_GRADE) as the book's.
     grades = guide.chapters_table().frame.set_index("Chapter")["Reading level (grade)"]
     assert (grades <= readability.TARGET_GRADE).all(), grades.to_dict()
 
@@ -63,12 +63,12 @@ def test_the_objectives_link_each_chapter_and_number_its_objectives() -> None:
 def test_every_data_file_is_listed_with_its_sources_cited() -> None:
     text = guide.data_sources_markdown(sphinx=True).data
     readme = data.DATA_DIR / "README.md"
-    entries = datasources.catalogue(readme, BIBLIOGRAPHY)
+    entries = catalogue.catalogue(readme, BIBLIOGRAPHY)
     lines = text.splitlines()
     assert len(lines) == len(entries)
     for line, entry in zip(lines, entries, strict=True):
         assert line.startswith(f"- **`{entry.file}`**: {entry.contents}.")
-        keys = datasources.sources_of(entry, data.DATA_DIR)
+        keys = catalogue.sources_of(entry, data.DATA_DIR)
         assert (f"{{cite}}`{','.join(keys)}`" in line) == bool(keys)
     # data/README.md, faithless_electors.csv: its rows cite the Austin American-Statesman.
     assert "statesman2016texas" in next(line for line in lines if "faithless_electors" in line)
@@ -79,7 +79,7 @@ def test_every_data_file_is_listed_with_its_sources_cited() -> None:
     [
         ("copy (SOURCES §1)", "An unchanged copy of a public file"),
         ("copies (Voteview, via GitHub)", "An unchanged copy of a public file"),
-        ("derived from `sources/` by `explainers.sources`", "Derived"),
+        ("derived from `sources/` by `explainers.derive`", "Derived"),
         ("made here (from SOURCES §11, every row checked again)", "Written for this book"),
     ],
 )
@@ -93,7 +93,7 @@ def test_no_file_is_said_to_be_its_publishers() -> None:
     # files are made from those copies. Neither the generated list nor the page around it may say
     # "the publisher's file" (or "publishers' files").
     readme = ROOT / "data" / "README.md"
-    origins = {e.origin for e in datasources.catalogue(readme, BIBLIOGRAPHY)}
+    origins = {e.origin for e in catalogue.catalogue(readme, BIBLIOGRAPHY)}
     assert len(origins) >= 5
     said = [guide.origin_sentence(o) for o in origins]
     said.append((ROOT / "book" / "data.md").read_text())
@@ -106,8 +106,8 @@ def test_every_copied_or_derived_file_but_one_names_its_sources() -> None:
     readme = ROOT / "data" / "README.md"
     unsourced = [
         e.file
-        for e in datasources.catalogue(readme, BIBLIOGRAPHY)
-        if not datasources.sources_of(e, readme.parent)
+        for e in catalogue.catalogue(readme, BIBLIOGRAPHY)
+        if not catalogue.sources_of(e, readme.parent)
     ]
     assert unsourced == ["electoral_votes_1976_2020.csv"]
 

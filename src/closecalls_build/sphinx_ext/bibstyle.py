@@ -9,7 +9,7 @@ name, in which a braced corporate author (``{Associated Press}``) or an accented
 This module registers, under the name ``closecalls``, a reference style whose brackets separate
 citations with ``; `` and a list style sorted on each surname as a reader sees it
 (:func:`explainers.bibliography.surname`), ignoring case and accents. ``_config.yml`` selects both
-(``bibtex_reference_style``, ``bibtex_default_style``); :mod:`explainers.sphinx_site` registers them.
+(``bibtex_reference_style``, ``bibtex_default_style``); :mod:`closecalls_build.sphinx_ext` registers them.
 """
 
 from __future__ import annotations

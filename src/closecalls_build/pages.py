@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from explainers import paths
+
 __all__ = [
     "BOOK",
     "ROOT",
@@ -26,10 +28,8 @@ __all__ = [
     "toc_parts",
 ]
 
-#: The repository, which an editable install finds beside ``src/``; its pages and table of contents.
-ROOT = Path(__file__).resolve().parents[2]
-BOOK = ROOT / "book"
-TOC = ROOT / "_toc.yml"
+#: The repository, its pages and its table of contents (see :mod:`explainers.paths`).
+ROOT, BOOK, TOC = paths.ROOT, paths.BOOK, paths.TOC
 
 #: The caption of the table of contents' part that holds the chapters.
 CHAPTERS_CAPTION = "Chapters"

@@ -405,7 +405,9 @@ def build(site: Path, book: Path, out: Path, pages: Iterable[str]) -> dict[str, 
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    (out / MARKER).write_text("Live pages made by explainers.live.build; replaced on each run.\n")
+    (out / MARKER).write_text(
+        "Live pages made by closecalls_build.live.build; replaced on each run.\n"
+    )
     shutil.copyfile(bundle, out / BUNDLE_NAME)
     written = {}
     for name in names:

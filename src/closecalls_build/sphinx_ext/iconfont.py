@@ -3,7 +3,7 @@ r"""The theme's icon font, cut down to the icons the site shows.
 The theme draws its icons (menu, search, download, colour mode, the arrows) with FontAwesome's
 "solid" web font: 156 KB compressed for the 1,400 icons of FontAwesome 6, of which the site shows
 about twenty. Every first visit downloads it: half of what a page without charts weighs. At the
-end of a build (:mod:`explainers.sphinx_site`) the site's copy is replaced by a subset holding only
+end of a build (:mod:`closecalls_build.sphinx_ext`) the site's copy is replaced by a subset holding only
 the glyphs the site can show:
 
 - the icons its pages and scripts name by class (``<i class="fa-solid fa-bars">``), looked up in the

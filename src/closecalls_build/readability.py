@@ -213,7 +213,7 @@ _SUBSTITUTION = re.compile(r"\{\{.*?\}\}")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-# A dot before a letter in inline code (``explainers.prose``, ``.ipynb``) or between digits in the
+# A dot before a letter in inline code (``explainers.formatting``, ``.ipynb``) or between digits in the
 # text (``0.1%``) ends no sentence, but textstat's splitter would take it for a full stop: it becomes
 # a one-dot leader (U+2024), which looks the same. Abbreviations (``U.S.``, ``v.``) are left alone:
 # textstat does not count the pieces of two words or fewer they make.
@@ -328,7 +328,7 @@ def prose(source: str) -> str:
     parentheses, which a reader skips); ``{term}``, ``{ref}``, ``{doc}`` and links keep the text
     they show, ``{doc}`` without one becomes "chapter", ``{ref}`` "section" and ``{numref}``
     "Figure ten"; emphasis markers and backticks go, the text of inline code stays. A dot inside
-    inline code or a number (``explainers.prose``, ``0.1%``) becomes a one-dot leader (U+2024), so
+    inline code or a number (``explainers.formatting``, ``0.1%``) becomes a one-dot leader (U+2024), so
     that it does not end a sentence.
 
     Examples

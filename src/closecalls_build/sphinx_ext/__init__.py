@@ -9,7 +9,7 @@ Nine jobs:
   connection, so Vega cannot come from a CDN. The pages hold specs already compiled to Vega, so they
   need Vega's runtime alone, not Vega-Lite's compiler nor vega-embed: the official build
   ``vega.min.js`` of the npm package ``vega``, at the version vl-convert compiles for, is kept in
-  the package (``src/explainers/vendor/``, with its licence; see the README, "Layout"). This
+  the package (``src/closecalls_build/sphinx_ext/vendor/``, with its licence; see the README, "Layout"). This
   extension copies it to the site's ``_static/vendor/`` and adds a ``<script>`` for it only to the
   pages whose body contains a chart written by :mod:`explainers.render`. (It is not kept in the
   project's ``_static`` folder: Jupyter Book adds every script found there to every page.)
@@ -20,8 +20,8 @@ Nine jobs:
   the filter :func:`without_fontawesome_js`; the icons still come from the CSS and its font.
 - **An icon font of twenty icons, not 1,400.** The theme's FontAwesome "solid" font (156 KB
   compressed, downloaded on every first visit) is replaced in the built site by the subset of the
-  glyphs the site shows (:mod:`explainers.iconfont`), cut from the theme's own file at the end of
-  every build.
+  glyphs the site shows (:mod:`closecalls_build.sphinx_ext.iconfont`), cut from the theme's own
+  file at the end of every build.
 - **No ipywidgets state in the pages.** The static site shows no ipywidgets (their outputs are removed
   from the pages and no widget manager is loaded: ``nb_ipywidgets_js`` is empty), yet myst-nb would
   still embed the executed widgets' state as JSON in every notebook page. This extension drops it.
@@ -32,7 +32,7 @@ Nine jobs:
 - **Each chapter downloadable as its notebook.** The theme's download menu offers a page's source; a
   chapter's source is MyST Markdown, which only Jupyter with jupytext opens. The menu also offers the
   chapter's notebook ``book/NAME.ipynb`` (executed, readable in JupyterLab, see
-  :mod:`explainers.notebooks`), copied beside the sources at the end of the build: the theme would
+  :mod:`closecalls_build.notebooks`), copied beside the sources at the end of the build: the theme would
   otherwise offer its ``.ipynb`` only when launch buttons are configured, and then its own copy.
 - **Launch buttons only with a repository.** ``_config.yml`` names Binder as the launch service, but
   a launch button needs the repository the book is published from (``repository: url:``), which
@@ -65,8 +65,9 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from explainers import bibstyle, iconfont, notebooks
-from explainers.pages import ROOT
+from closecalls_build import notebooks
+from closecalls_build.sphinx_ext import bibstyle, iconfont
+from explainers import paths
 from explainers.render import MODE_VARIABLE
 
 __all__ = [
@@ -212,7 +213,8 @@ def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
             shutil.copyfile(notebook, target)
 
 
-#: What every executed page reads besides its source, as globs relative to the repository.
+#: What every executed page reads besides its source, as globs relative to the repository: the
+#: content package, the data, the bibliography, the table of contents and the pinned packages.
 EXECUTED_PAGE_INPUTS = (
     "src/explainers/**/*.py",
     "data/**/*",
@@ -221,42 +223,34 @@ EXECUTED_PAGE_INPUTS = (
     "requirements.txt",
 )
 
-#: What a page that describes the other pages (it imports ``explainers.tables.guide``) reads too.
-GUIDE_INPUTS = ("book/*.md",)
-_USES_GUIDE = re.compile(
-    r"explainers\.tables\.guide|from explainers\.tables import (?:.*\b)?guide\b"
-)
-
-#: The package's modules no page imports (the benchmark's, the live mode's, the build's own, which
-#: :data:`BUILD_CODE` covers): editing them executes no chapter again.
-NOT_READ_BY_PAGES = (
-    "budget.py",
-    "chromium.py",
-    "iconfont.py",
-    "live.py",
-    "live_server.py",
-    "bibstyle.py",
-    "sphinx_site.py",
-)
+#: What a page that imports the build package reads too: the teacher's guide and the data page
+#: describe the other pages and the data folder with :mod:`closecalls_build`'s modules.
+BUILD_PACKAGE_INPUTS = ("src/closecalls_build/**/*.py", "book/*.md")
+_USES_BUILD_PACKAGE = re.compile(r"^\s*(?:from|import)\s+closecalls_build\b", re.MULTILINE)
 
 
-def page_inputs(source: Path, root: Path = ROOT) -> list[Path]:
+def page_inputs(source: Path, root: Path = paths.ROOT) -> list[Path]:
     """The files page ``source`` computes from, besides itself: none for a page that runs no code.
 
-    >>> [p.relative_to(ROOT).as_posix() for p in page_inputs(ROOT / "book" / "glossary.md")]
+    The rule is by folder: an executed page reads the content package (``src/explainers``) and the
+    data; one that imports the build package reads ``src/closecalls_build`` and the other pages'
+    sources as well. Editing the benchmark or the live mode executes the guide again, no chapter.
+
+    >>> [p.relative_to(paths.ROOT).as_posix() for p in page_inputs(paths.BOOK / "glossary.md")]
     []
-    >>> inputs = page_inputs(ROOT / "book" / "teachers.md")
-    >>> {ROOT / "data" / "README.md", ROOT / "book" / "margins.md"} <= set(inputs)
+    >>> inputs = page_inputs(paths.BOOK / "teachers.md")
+    >>> {paths.ROOT / "data" / "README.md", paths.BOOK / "margins.md"} <= set(inputs)
     True
+    >>> paths.ROOT / "src" / "closecalls_build" / "budget.py" in page_inputs(paths.BOOK / "margins.md")
+    False
     """
     if not notebooks.is_chapter(source):
         return []
     patterns = list(EXECUTED_PAGE_INPUTS)
-    if _USES_GUIDE.search(source.read_text("utf-8")):
-        patterns += GUIDE_INPUTS
+    if _USES_BUILD_PACKAGE.search(source.read_text("utf-8")):
+        patterns += BUILD_PACKAGE_INPUTS
     found = {path for pattern in patterns for path in root.glob(pattern) if path.is_file()}
-    unread = {root / "src" / "explainers" / name for name in NOT_READ_BY_PAGES}
-    return sorted(found - unread - {source})
+    return sorted(found - {source})
 
 
 #: Where the environment keeps each executed page's inputs, as read at its last build.
@@ -299,22 +293,21 @@ def _merge_inputs(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None
 
 
 #: The files whose change must make Sphinx read every page again, not only those that run code:
-#: this extension and what it registers (a reference style, the icon font), and the pinned packages.
+#: this extension's folder (it and the reference style and icon font it registers), the part of the
+#: content package the reference style uses, and the pinned packages.
 BUILD_CODE = (
-    "src/explainers/sphinx_site.py",
-    "src/explainers/bibstyle.py",
+    "src/closecalls_build/sphinx_ext/**/*.py",
     "src/explainers/bibliography.py",
-    "src/explainers/iconfont.py",
     "requirements.txt",
 )
 
 
-def build_code_version(root: Path = ROOT) -> int:
+def build_code_version(root: Path = paths.ROOT) -> int:
     """A number that changes whenever one of :data:`BUILD_CODE` does (Sphinx's ``env_version``)."""
     digest = hashlib.sha256()
-    for name in BUILD_CODE:
-        path = root / name
-        digest.update(path.read_bytes() if path.is_file() else b"")
+    for path in sorted({path for pattern in BUILD_CODE for path in root.glob(pattern)}):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
     return int(digest.hexdigest()[:12], 16)
 
 

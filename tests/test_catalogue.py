@@ -1,4 +1,4 @@
-"""explainers.datasources: data/README.md read as a catalogue, complete, and refused when it is not."""
+"""closecalls_build.catalogue: data/README.md read as a catalogue, complete, and refused when it is not."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainers import data
-from explainers.datasources import (
+from closecalls_build.catalogue import (
     COLUMNS,
     DataSource,
     bibliography_keys,
@@ -21,8 +20,9 @@ from explainers.datasources import (
     row_keys,
     sources_of,
 )
+from explainers import data, paths
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 README = data.DATA_DIR / "README.md"
 BIBLIOGRAPHY = ROOT / "references.bib"
 
