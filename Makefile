@@ -1,7 +1,7 @@
 # Close Calls: build the book, serve it, test everything.
 #   make book   build the site into _build/html (creates .venv on first use; FRESH=1 rebuilds all)
 #   make serve  serve the built site on http://127.0.0.1:8000
-#   make test   lint, unit and data tests, nbval over every notebook, browser tests
+#   make test   lint, unit and data tests, every notebook against a fresh execution, browser tests
 #   make lab    open the notebooks live in JupyterLab (offline, 127.0.0.1)
 #   make live   serve the chapters and their Python panels as live pages for a class (Voila, offline)
 #               options: LIVE_PORT=8866  LAN=1 (reachable from the local network)  POOL=1  CULL_MINUTES=20
@@ -25,7 +25,7 @@ STAMP  := $(VENV)/.installed
 # Notebooks run on the venv's own "python3" kernel, even if the user has another one installed.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: book serve test lint unit nbval browser lab live pdf bench bench-live lock clean chromium notebooks
+.PHONY: book serve test lint unit check-notebooks browser lab live pdf bench bench-live lock clean chromium notebooks
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian run:"; \
@@ -55,24 +55,24 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 
+# One kind of test alone. `unit` needs no built site; the others read it (or JupyterLab, Voila).
 unit: $(STAMP)
-	$(BIN)/python -m pytest -m "not browser and not site" --doctest-modules src tests
+	$(BIN)/python -m pytest -m "not browser and not site and not notebooks" --doctest-modules src tests
 
-nbval: $(STAMP)
-	$(BIN)/python scripts/notebooks.py --check
-	$(BIN)/python -m pytest -p no:cacheprovider --nbval book
+check-notebooks: $(STAMP)
+	$(BIN)/python -m pytest -m notebooks tests
 
 browser: $(STAMP) chromium
 	$(BIN)/python -m pytest -m browser tests
 
-# Unit and browser tests run apart so that each kind's time is recorded (JUnit XML files read by
-# `make bench`).
+# Each kind runs apart so that its time is recorded (JUnit XML files read by `make bench`). The
+# notebooks run executes every chapter once and compares each stored cell with it.
 REPORTS := _build/bench
 test: $(STAMP) chromium lint book
-	$(BIN)/python -m pytest --doctest-modules -m "not browser" --junitxml=$(REPORTS)/junit-unit.xml src tests
+	rm -f $(REPORTS)/junit-*.xml
+	$(BIN)/python -m pytest --doctest-modules -m "not browser and not notebooks" --junitxml=$(REPORTS)/junit-unit.xml src tests
+	$(BIN)/python -m pytest -m notebooks --junitxml=$(REPORTS)/junit-notebooks.xml tests
 	$(BIN)/python -m pytest -m browser --junitxml=$(REPORTS)/junit-browser.xml tests
-	$(BIN)/python scripts/notebooks.py --check
-	$(BIN)/python -m pytest -p no:cacheprovider --nbval --junitxml=$(REPORTS)/junit-nbval.xml book
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False \

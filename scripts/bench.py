@@ -14,7 +14,7 @@ On the machine it runs on, in five parts (``--only`` picks some):
    garbage collection).
 4. ``build``: a clean build (notebooks executed) into ``_build/bench/``, then a rebuild with nothing
    changed, then one after a chapter's source is touched (its notebook runs again).
-5. ``tests``: the time of ``make test``'s pytest runs by kind (unit, browser, nbval), as the last
+5. ``tests``: the time of ``make test``'s pytest runs by kind (unit, notebooks, browser), as the last
    run on this machine recorded them (``_build/bench/junit-*.xml``).
 
 Every figure that has a budget (:data:`closecalls_build.budget.BUDGETS`) is checked. The results are

@@ -120,10 +120,6 @@ def test_notebooks_are_clean(path: Path) -> None:
         for output in cell.outputs:
             html = output.get("data", {}).get("text/html", "")
             assert "cc-chart" not in html, "chart stored in book mode: run `make notebooks`"
-        if "nbval-ignore-output" in cell.metadata.get("tags", []):
-            assert cell.source.startswith("# nbval-ignore-output: "), (
-                "say why outputs are not compared"
-            )
 
 
 def test_every_eval_in_the_prose_only_reads_and_calls() -> None:

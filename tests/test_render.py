@@ -98,7 +98,7 @@ def test_the_renderer_fixture_restores_altairs_renderer() -> None:
 def test_the_text_form_changes_when_the_chart_does(
     monkeypatch: pytest.MonkeyPatch, closecalls_renderer: None
 ) -> None:
-    """nbval compares text/plain, not PNG bytes: a changed colour must change the text."""
+    """The notebook check compares text/plain, not PNG bytes: a changed colour must change the text."""
     monkeypatch.delenv(render.MODE_VARIABLE, raising=False)
     chart = charts.margin_comparison_chart()
     recoloured = chart.copy(deep=True)

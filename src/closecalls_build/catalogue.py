@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from closecalls_build import myst
 from explainers.bibliography import entries
 
 __all__ = [
@@ -48,7 +49,6 @@ _TABLE_COLUMNS = {
     "keys": "Sources (bibliography keys)",
 }
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
@@ -162,11 +162,7 @@ def _sections(lines: list[str]) -> dict[str, _Section]:
 
     Repeated headings get GitHub's suffixes (``-1``, ``-2``, ...).
     """
-    headings = [
-        (number, match.group(2))
-        for number, line in _outside_fences(lines)
-        if (match := _HEADING.match(line))
-    ]
+    headings = [(h.line, h.text) for h in myst.headings("\n".join(lines))]
     sections: dict[str, _Section] = {}
     seen: dict[str, int] = {}
     for (start, title), (end, _) in zip(headings, [*headings[1:], (len(lines), "")], strict=True):

@@ -30,6 +30,8 @@ import nbformat
 from bs4 import BeautifulSoup, Tag
 from nbformat import NotebookNode
 
+from closecalls_build import myst
+
 __all__ = [
     "BUNDLE_NAME",
     "MARKER",
@@ -59,7 +61,6 @@ _IMPORT = re.compile(r"^from explainers\.widgets import (\w+) as widgets$", re.M
 #: The Voilà template that serves the live pages (``--template=closecalls``).
 TEMPLATE = Path(__file__).parent / "share" / "voila" / "templates" / "closecalls"
 
-_HEADING = re.compile(r"^#{1,6} +(.+?) *$")
 _LABEL = re.compile(r"^\(.+\)=$")
 #: A link that leaves the book: the live pages leave it as it is (a reader's click, never a load).
 _OUTSIDE = re.compile(r"^(https?:|mailto:)")
@@ -105,17 +106,7 @@ def _headings(source: str) -> list[tuple[int, str]]:
     >>> _headings("(sec-x)=\n## Panels\n\n```sh\n# not a heading\n```\n### More")
     [(2, 'Panels'), (3, 'More')]
     """
-    found, fence = [], None
-    for line in source.splitlines():
-        stripped = line.strip()
-        marker = stripped[:3]
-        if fence is None and marker in ("```", "~~~"):
-            fence = marker
-        elif fence is not None and stripped.startswith(fence):
-            fence = None
-        elif fence is None and (match := _HEADING.match(line)):
-            found.append((len(line) - len(line.lstrip("#")), match.group(1)))
-    return found
+    return [(h.level, h.text) for h in myst.headings(source)]
 
 
 def _opens_with_heading(source: str) -> tuple[int, str] | None:

@@ -14,10 +14,11 @@ which ``make notebooks`` makes from it with :func:`build`:
    cell stands and stored as ``user_expressions``, which jupyterlab-myst shows as the numbers in the
    text (even before the notebook is trusted).
 
-``python scripts/notebooks.py --check`` (part of ``make test``) builds every notebook again in memory
-and compares it with the stored one, PNG bytes aside (charts are compared by the spec digest in their
-text form): a source edited without ``make notebooks``, or an output that a fresh run no longer
-gives, fails the check.
+``make test`` builds every notebook again in memory, once, and compares it with the stored one cell
+by cell (``tests/test_chapter_notebooks.py``), PNG bytes aside (charts are compared by the spec
+digest in their text form): a source edited without ``make notebooks``, or an output or ``{eval}``
+number that a fresh run no longer gives, fails the check, naming the cell.
+``python scripts/notebooks.py --check`` runs the same comparison outside pytest.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import copy
 import hashlib
 import json
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,10 @@ __all__ = [
     "EVAL_ROLE",
     "TERM_ROLE",
     "build",
+    "build_all",
     "compare",
+    "compare_cell",
+    "compare_notebook",
     "evaluate",
     "for_jupyterlab",
     "is_chapter",
@@ -249,15 +254,56 @@ def _comparable(notebook: NotebookNode) -> dict[str, Any]:
 
 def compare(stored: NotebookNode, fresh: NotebookNode) -> list[str]:
     """What differs between two notebooks, cell by cell, in words (empty when they agree)."""
+    problems = compare_notebook(stored, fresh)
+    for index in range(min(len(stored.cells), len(fresh.cells))):
+        problems += compare_cell(stored, fresh, index)
+    return problems
+
+
+def compare_notebook(stored: NotebookNode, fresh: NotebookNode) -> list[str]:
+    """What differs between two notebooks as a whole: their metadata and their number of cells."""
     a, b = _comparable(stored), _comparable(fresh)
     problems = []
     if a["metadata"] != b["metadata"]:
         problems.append("notebook metadata differ")
     if len(a["cells"]) != len(b["cells"]):
         problems.append(f"{len(a['cells'])} cells stored, {len(b['cells'])} from the source")
-    for index, (x, y) in enumerate(zip(a["cells"], b["cells"], strict=False)):
-        for key in sorted(set(x) | set(y)):
-            if x.get(key) != y.get(key):
-                first_line = "".join(y.get("source", "")).partition("\n")[0][:60]
-                problems.append(f"cell {index} ({first_line!r}): {key} differs")
     return problems
+
+
+def compare_cell(stored: NotebookNode, fresh: NotebookNode, index: int) -> list[str]:
+    """What differs in cell ``index`` (source, metadata, outputs, ``{eval}`` results), in words."""
+    x, y = (_comparable_cell(nb.cells[index]) for nb in (stored, fresh))
+    first_line = "".join(y.get("source", "")).partition("\n")[0][:60]
+    return [
+        f"cell {index} ({first_line!r}): {key} differs"
+        for key in sorted(set(x) | set(y))
+        if x.get(key) != y.get(key)
+    ]
+
+
+def _comparable_cell(cell: NotebookNode) -> dict[str, Any]:
+    """One cell as JSON, less what may differ between two faithful runs (see :func:`_comparable`)."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [cell]
+    return _comparable(notebook)["cells"][0]
+
+
+def _build_as_json(source: str, bibliography: str) -> str:
+    return nbformat.writes(build(Path(source), Path(bibliography)))
+
+
+def build_all(
+    sources: list[Path], bibliography: Path, workers: int = 2
+) -> dict[Path, NotebookNode]:
+    """:func:`build` for each of ``sources``, ``workers`` notebooks executing at a time.
+
+    Each build runs in a process of its own (with its own kernel), so that two chapters execute
+    at once on a machine with two cores.
+    """
+    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+        built = pool.map(_build_as_json, map(str, sources), [str(bibliography)] * len(sources))
+        return {
+            source: nbformat.reads(text, as_version=4)
+            for source, text in zip(sources, built, strict=True)
+        }

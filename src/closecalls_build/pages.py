@@ -7,13 +7,13 @@ so the guide cannot drift from the chapters it describes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from closecalls_build import myst
 from explainers import paths
 
 __all__ = [
@@ -112,14 +112,6 @@ class ChapterOutline:
     exercises: int
 
 
-_TITLE = re.compile(r"^# (.+)$", re.MULTILINE)
-_OBJECTIVES = re.compile(
-    r"^```\{admonition\} Learning objectives\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL
-)
-_ITEM = re.compile(r"^\d+\.\s+(?P<text>.*?)(?=^\d+\.\s|\Z)", re.MULTILINE | re.DOTALL)
-_EXERCISE = re.compile(r"^```\{exercise\}", re.MULTILINE)
-
-
 def outline(source: Path) -> ChapterOutline:
     """The title, numbered learning objectives and number of exercises of the chapter ``source``.
 
@@ -134,33 +126,26 @@ def outline(source: Path) -> ChapterOutline:
         objective in it, naming the file.
     """
     text = source.read_text("utf-8")
-    # Code cells may hold lines starting with "# " (comments): the title is the first heading
-    # outside them.
-    prose = _CODE_CELL.sub("", text)
-    title = _TITLE.search(prose)
+    title = next((h.text for h in myst.headings(text) if h.level == 1), None)
     if title is None:
         raise ValueError(f"{source.name}: no '# ' title")
-    block = _OBJECTIVES.search(text)
+    block = next(
+        (d for d in myst.directives(text, "admonition") if d.argument == "Learning objectives"),
+        None,
+    )
     if block is None:
         raise ValueError(f"{source.name}: no 'Learning objectives' admonition")
-    body = "\n".join(
-        line for line in block["body"].splitlines() if not line.startswith(":")
-    ).strip()
-    objectives = tuple(" ".join(m["text"].split()) for m in _ITEM.finditer(body))
+    objectives = tuple(myst.numbered_items(block.body))
     if not objectives:
         raise ValueError(
             f"{source.name}: the 'Learning objectives' admonition has no numbered item"
         )
     return ChapterOutline(
         name=source.stem,
-        title=title[1].strip(),
+        title=title,
         objectives=objectives,
-        exercises=len(_EXERCISE.findall(text)),
+        exercises=len(myst.directives(text, "exercise")),
     )
-
-
-_CODE_CELL = re.compile(r"^```\{code-cell\}.*?^```$", re.MULTILINE | re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6}) (.+?)\s*$", re.MULTILINE)
 
 
 def headings(source: Path) -> list[tuple[int, str]]:
@@ -173,5 +158,4 @@ def headings(source: Path) -> list[tuple[int, str]]:
     ...     headings(page)
     [(1, 'A'), (2, 'B'), (3, 'C')]
     """
-    prose = _CODE_CELL.sub("", source.read_text("utf-8"))
-    return [(len(m[1]), m[2]) for m in _HEADING.finditer(prose)]
+    return [(h.level, h.text) for h in myst.headings(source.read_text("utf-8"))]

@@ -2,7 +2,7 @@
 
 Altair's default renderer writes HTML that fetches Vega from a CDN and gives every chart a random
 element id, so it breaks in a classroom without internet and makes every notebook run differ (which
-nbval would report). This renderer has two modes.
+the notebook check would report). This renderer has two modes.
 
 **In Jupyter** (the default) a chart is a PNG drawn by ``vl-convert`` at run time, with no network.
 JupyterLab shows a PNG even in a notebook that is not trusted (as a freshly opened one is not), while
@@ -25,9 +25,9 @@ gives the same bytes on every run. The view and its spec are kept on the element
 the view's data and signals.
 
 **Stale outputs show.** A chart's ``text/plain`` form, stored beside the PNG in a notebook, carries a
-digest of its Vega-Lite spec (:func:`spec_digest`). nbval compares ``text/plain`` outputs but not PNG
-bytes, so a chart whose code changed (a colour, a width, a value) and whose stored output did not
-fails ``make test``.
+digest of its Vega-Lite spec (:func:`spec_digest`). The notebook check of ``make test`` compares
+``text/plain`` outputs but not PNG bytes, so a chart whose code changed (a colour, a width, a value)
+and whose stored output did not fails ``make test``.
 
 Charts as wide as their column (``width: "container"``) are drawn :data:`STATIC_WIDTH` pixels wide
 in the static SVG and the PNG, which have no column to measure.
