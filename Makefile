@@ -55,7 +55,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 
-# One kind of test alone. `unit` needs no built site; the others read it (or JupyterLab, Voila).
+# One kind of test alone. `unit` needs no built site (the tests marked `site`, which read it, run
+# in `make test`); `check-notebooks` executes the chapters; `browser` drives the built site.
 unit: $(STAMP)
 	$(BIN)/python -m pytest -m "not browser and not site and not notebooks" --doctest-modules src tests
 

@@ -76,6 +76,8 @@ def wisconsin_bravo() -> audits.BravoSimulation:
 def cold_load() -> None:
     """Read and validate every table, bypassing the caches."""
     data._president_returns.cache_clear()
+    data.corrections.cache_clear()
+    data.wi_recount_by_county.cache_clear()
     data._electoral_votes.cache_clear()
     contests._contest_table.cache_clear()
     data.president_returns()

@@ -1,7 +1,7 @@
 """Rewrite the derived tables of ``data/`` from the publishers' files in ``data/sources/``.
 
 Run after replacing a source file; then update the checksums in ``data/README.md`` and run
-``make test`` (``tests/test_sources.py`` checks that the committed CSVs equal a fresh derivation).
+``make test`` (``tests/test_derive.py`` checks that the committed CSVs equal a fresh derivation).
 """
 
 from __future__ import annotations

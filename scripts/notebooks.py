@@ -32,14 +32,14 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     args = parser.parse_args()
     failed = False
-    for source in chapters(args.chapters):
+    sources = chapters(args.chapters)
+    print(f"{'checking' if args.check else 'making'} {len(sources)} notebooks ...", flush=True)
+    built = notebooks.build_all(sources, BIBLIOGRAPHY)
+    for source, fresh in built.items():
         target = source.with_suffix(".ipynb")
-        print(
-            f"{'checking' if args.check else 'making'} {target.relative_to(ROOT)} ...", flush=True
-        )
-        fresh = notebooks.build(source, BIBLIOGRAPHY)
         if not args.check:
             nbformat.write(fresh, target)
+            print(f"  wrote {target.relative_to(ROOT)}")
             continue
         if not target.exists():
             print(f"  {target.name} is missing: run `make notebooks` and commit it")

@@ -10,6 +10,7 @@ the code cells), and what ``scripts/notebooks.py --check`` checked besides (sour
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import nbformat
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.notebooks
 SOURCES = [p for p in sorted(paths.BOOK.glob("*.md")) if notebooks.is_chapter(p)]
 
 
+@functools.cache
 def _stored(source: Path) -> nbformat.NotebookNode:
     return nbformat.read(source.with_suffix(".ipynb"), as_version=4)
 
@@ -48,7 +50,9 @@ def test_the_stored_notebook_has_the_cells_and_metadata_of_its_source(
     stored = source.with_suffix(".ipynb")
     assert stored.exists(), f"{stored.name} is missing: run `make notebooks` and commit it"
     problems = notebooks.compare_notebook(_stored(source), fresh[source])
-    assert problems == [], f"{stored.name} is out of date with {source.name}: run `make notebooks`"
+    assert problems == [], (
+        f"{stored.name} is out of date with {source.name} ({problems}): run `make notebooks`"
+    )
 
 
 @pytest.mark.parametrize(("source", "index"), CELLS)

@@ -9,7 +9,6 @@ screenshot goes to test-artifacts/. The server is stopped by its own process gro
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import signal
@@ -23,7 +22,6 @@ from pathlib import Path
 import nbformat
 import pytest
 from conftest import ROOT, free_port
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from closecalls_build.pages import chapters
 
@@ -48,11 +46,6 @@ SOLUTION = re.compile(r"```\{solution\}.*?\n```", re.DOTALL)
 @pytest.fixture(scope="module")
 def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("lab-home")
-    # JupyterLab draws only the cells near the view ("windowing"): with it off, every cell of a
-    # notebook is in the page and the test reads them all without scrolling.
-    settings = home / "config" / "lab" / "user-settings" / "@jupyterlab" / "notebook-extension"
-    settings.mkdir(parents=True)
-    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     port = free_port()
     env = os.environ | {
         "HOME": str(home),
@@ -129,23 +122,31 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
             "() => !document.querySelector('.jp-Notebook').innerText.includes('{admonition}')",
             timeout=60_000,
         )
-        # Every cell is in the page (windowing is off, see lab_url): wait until the MyST renderer
-        # has drawn them all, however long a loaded machine takes, then read the text once. A
-        # cell it cannot draw keeps its raw markup, which the assertions below name.
-        cells = len(nbformat.read(path, as_version=4).cells)
-        with contextlib.suppress(PlaywrightTimeout):  # the assertions below say what is raw
-            page.wait_for_function(
-                """n => {
-                  const cells = [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
-                  const raw = /\\{(eval|cite|numref|admonition|exercise|solution)\\}/;
-                  return cells.length >= n && !cells.some(c => raw.test(c.innerText));
-                }""",
-                arg=cells,
-                timeout=60_000,
-            )
+        page.wait_for_timeout(1500)  # let the other markdown cells in view render
+        # JupyterLab keeps only the cells near the view in the page: read the text while scrolling.
+        # A cell just brought into view shows its source until the MyST renderer has drawn it
+        # (longer on a loaded machine), so each step waits, up to 6 s, until no cell in view shows
+        # raw markup, and reads the cells only then.
         text = page.evaluate(
-            "() => [...document.querySelectorAll('.jp-Notebook .jp-Cell')]"
-            ".map(c => c.innerText).join('\\n')"
+            """async () => {
+              const raw = /\\{(eval|cite|numref|admonition|exercise|solution)\\}/;
+              const panel = document.querySelector('.jp-WindowedPanel-outer');
+              const cells = () => [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
+              const seen = new Set();
+              for (let y = 0; y <= panel.scrollHeight + 600; y += 400) {
+                panel.scrollTop = y;
+                for (let i = 0; i < 20; i++) {
+                  await new Promise(r => setTimeout(r, 300));
+                  if (i >= 1 && !cells().some(c => raw.test(c.innerText))) break;
+                }
+                for (const cell of cells()) {
+                  seen.add(cell.innerText);
+                }
+              }
+              panel.scrollTop = 0;
+              await new Promise(r => setTimeout(r, 500));
+              return [...seen.values()].join('\\n');
+            }"""
         )
         page.screenshot(path=str(artifacts / f"jupyterlab_{path.stem}.png"))
     finally:

@@ -19,3 +19,14 @@ def test_readme_ci_and_github_workflow_run_the_same_test_command() -> None:
     uploaded = [step["with"]["path"] for step in steps if "upload-artifact" in step.get("uses", "")]
     assert "_build/html" in uploaded
     assert workflow["jobs"]["test"]["container"] == "debian:bookworm"
+
+
+def test_property_tests_are_deterministic_and_never_timed() -> None:
+    # tests/conftest.py loads the "closecalls" profile: a loaded CI machine cannot fail a property
+    # test by being slow, and every run tries the same examples.
+    from hypothesis import HealthCheck, settings
+
+    assert settings.default.deadline is None
+    assert settings.default.derandomize is True
+    assert settings.default.database is None
+    assert HealthCheck.too_slow in settings.default.suppress_health_check

@@ -11,7 +11,7 @@ mathematics, the charts, tables and panels). Everything here works *on* the book
 - :mod:`closecalls_build.notebooks`: each chapter's notebook made from its MyST source, and the check
   that the stored notebook still agrees with a fresh execution;
 - :mod:`closecalls_build.myst`: reading a page's MyST source with one parser (markdown-it-py with the
-  MyST plugins): its headings, its prose, its learning objectives and exercises;
+  MyST plugins): headings, directives (learning objectives, exercises) and numbered lists;
 - :mod:`closecalls_build.pages`: the table of contents (which pages, in which order) and a
   chapter's outline;
 - :mod:`closecalls_build.readability`: the reading level of a chapter's prose;

@@ -5,7 +5,8 @@ not repeat it for every number it prints; yet a reader who edits a data file in 
 or a test that writes a broken copy, must never be answered from a stale cache. So every cache in
 the package is :func:`on_data`: its key is the arguments *and* the version of the data folder (each
 file's path, modification time and size, :func:`data_version`), and a file passed as an argument is
-keyed by its own version too. A table comes back as a fresh copy, so a caller that changes it
+keyed by its own version too (other arguments must be hashable). A table, dict or list comes back as a
+fresh (shallow) copy, so a caller that changes it
 changes nothing else.
 """
 
@@ -59,7 +60,8 @@ def on_data(func: Callable[P, R]) -> Callable[P, R]:
     """``func``, its results cached for the current :func:`data_version` and its arguments.
 
     A path argument (any ``os.PathLike``, or a string given for a parameter named ``path``) is keyed
-    by that file's version, so an edited file is read again. pandas results are returned as copies.
+    by that file's version, so an edited file is read again. pandas tables, dicts and lists are
+    returned as (shallow) copies.
     The wrapper has ``cache_clear()``, for benchmarks that time the uncached computation.
 
     >>> calls = []
@@ -88,7 +90,7 @@ def on_data(func: Callable[P, R]) -> Callable[P, R]:
                 results[key] = result
                 while len(results) > MAXSIZE:
                     results.popitem(last=False)
-        if isinstance(result, pd.DataFrame | pd.Series):
+        if isinstance(result, pd.DataFrame | pd.Series | dict | list):
             return result.copy()  # type: ignore[return-value]
         return result
 

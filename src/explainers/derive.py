@@ -1,7 +1,7 @@
 """Derive tables in ``data/`` from the publishers' original files in ``data/sources/``.
 
 Where a table is not a plain copy of a published file, the code that made it lives here, so that the
-derivation can be re-run and checked (``tests/test_sources.py`` re-derives each table and compares it
+derivation can be re-run and checked (``tests/test_derive.py`` re-derives each table and compares it
 with the committed CSV; ``scripts/derive_data.py`` rewrites the CSVs).
 
 - ``wi_2016_recount_by_county.csv`` comes from the Wisconsin Elections Commission's ward-by-ward

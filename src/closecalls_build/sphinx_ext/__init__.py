@@ -234,7 +234,8 @@ def page_inputs(source: Path, root: Path = paths.ROOT) -> list[Path]:
 
     The rule is by folder: an executed page reads the content package (``src/explainers``) and the
     data; one that imports the build package reads ``src/closecalls_build`` and the other pages'
-    sources as well. Editing the benchmark or the live mode executes the guide again, no chapter.
+    sources as well. Editing the budget or the live mode's code executes those pages again, no
+    chapter.
 
     >>> [p.relative_to(paths.ROOT).as_posix() for p in page_inputs(paths.BOOK / "glossary.md")]
     []
