@@ -22,7 +22,7 @@ def chapters(names: list[str]) -> list[Path]:
     """The chapter sources named (``margins`` or ``book/margins.md``), or all of them."""
     if names:
         return [BOOK / f"{Path(n).stem}.md" for n in names]
-    return [p for p in sorted(BOOK.glob("*.md")) if notebooks.is_chapter(p)]
+    return notebooks.executed_pages(BOOK)
 
 
 def main() -> int:
@@ -37,6 +37,10 @@ def main() -> int:
     built = notebooks.build_all(sources, BIBLIOGRAPHY)
     for source, fresh in built.items():
         target = source.with_suffix(".ipynb")
+        if isinstance(fresh, Exception):
+            print(f"  {fresh}")
+            failed = True
+            continue
         if not args.check:
             nbformat.write(fresh, target)
             print(f"  wrote {target.relative_to(ROOT)}")

@@ -15,7 +15,7 @@ from closecalls_build import notebooks, pages, sphinx_ext
 from explainers import bibliography, data
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
-NOTEBOOK_PAGES = [p for p in sorted((ROOT / "book").glob("*.md")) if notebooks.is_chapter(p)]
+NOTEBOOK_PAGES = notebooks.executed_pages()
 PAGES = [p for p in sorted((ROOT / "book").glob("*.md")) if p not in NOTEBOOK_PAGES]
 
 #: Numbers that may be typed in the prose, each with the reason. Every other figure must come from

@@ -21,7 +21,7 @@ from explainers import paths
 
 pytestmark = pytest.mark.notebooks
 
-SOURCES = [p for p in sorted(paths.BOOK.glob("*.md")) if notebooks.is_chapter(p)]
+SOURCES = notebooks.executed_pages()
 
 
 @functools.cache
@@ -38,18 +38,26 @@ CELLS = [
 
 
 @pytest.fixture(scope="session")
-def fresh() -> dict[Path, nbformat.NotebookNode]:
+def fresh() -> dict[Path, nbformat.NotebookNode | RuntimeError]:
     """Every chapter's notebook built from its source now: executed once for the whole run."""
     return notebooks.build_all(SOURCES, paths.BIBLIOGRAPHY)
 
 
+def built(fresh: dict[Path, nbformat.NotebookNode | RuntimeError], source: Path):
+    """The fresh notebook of ``source``; the test fails with its error if it could not be built."""
+    notebook = fresh[source]
+    if isinstance(notebook, RuntimeError):
+        pytest.fail(str(notebook))
+    return notebook
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=[p.stem for p in SOURCES])
 def test_the_stored_notebook_has_the_cells_and_metadata_of_its_source(
-    fresh: dict[Path, nbformat.NotebookNode], source: Path
+    fresh: dict[Path, nbformat.NotebookNode | RuntimeError], source: Path
 ) -> None:
     stored = source.with_suffix(".ipynb")
     assert stored.exists(), f"{stored.name} is missing: run `make notebooks` and commit it"
-    problems = notebooks.compare_notebook(_stored(source), fresh[source])
+    problems = notebooks.compare_notebook(_stored(source), built(fresh, source))
     assert problems == [], (
         f"{stored.name} is out of date with {source.name} ({problems}): run `make notebooks`"
     )
@@ -57,9 +65,9 @@ def test_the_stored_notebook_has_the_cells_and_metadata_of_its_source(
 
 @pytest.mark.parametrize(("source", "index"), CELLS)
 def test_each_stored_cell_is_what_a_fresh_execution_gives(
-    fresh: dict[Path, nbformat.NotebookNode], source: Path, index: int
+    fresh: dict[Path, nbformat.NotebookNode | RuntimeError], source: Path, index: int
 ) -> None:
-    stored, built = _stored(source), fresh[source]
-    assert index < len(built.cells), f"{source.name} no longer has a cell {index}"
-    problems = notebooks.compare_cell(stored, built, index)
+    stored, notebook = _stored(source), built(fresh, source)
+    assert index < len(notebook.cells), f"{source.name} no longer has a cell {index}"
+    problems = notebooks.compare_cell(stored, notebook, index)
     assert problems == [], f"run `make notebooks`: {problems}"

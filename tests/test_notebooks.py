@@ -98,3 +98,17 @@ def test_eval_results_are_stored_and_a_failing_expression_is_an_error(tmp_path: 
 def test_chapter_sources_are_recognised() -> None:
     assert notebooks.is_chapter(ROOT / "book" / "margins.md")
     assert not notebooks.is_chapter(ROOT / "book" / "intro.md")
+
+
+def test_a_chapter_that_fails_is_named_and_the_others_are_still_built(tmp_path: Path) -> None:
+    front = "---\nkernelspec:\n  name: python3\n  display_name: Python 3\n  language: python\n---\n"
+    good = tmp_path / "good.md"
+    good.write_text(front + "# Good\n\n```{code-cell} ipython3\n1 + 1\n```\n")
+    bad = tmp_path / "bad.md"
+    bad.write_text(front + "# Bad\n\n```{code-cell} ipython3\nraise ValueError('broken')\n```\n")
+    assert notebooks.executed_pages(tmp_path) == [bad, good]
+    built = notebooks.build_all([bad, good], BIB)
+    assert isinstance(built[bad], RuntimeError)
+    assert str(built[bad]).startswith("bad.md could not be built: ")
+    assert "broken" in str(built[bad])
+    assert built[good].cells[1].outputs[0]["data"]["text/plain"] == "2"

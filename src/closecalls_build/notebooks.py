@@ -37,6 +37,7 @@ from nbclient import NotebookClient
 from nbformat import NotebookNode
 from pybtex.database import Entry
 
+from explainers import paths
 from explainers.bibliography import check_keys, distinct_labels, label, plain, title
 from explainers.bibliography import entries as bib_entries
 
@@ -49,6 +50,7 @@ __all__ = [
     "compare_cell",
     "compare_notebook",
     "evaluate",
+    "executed_pages",
     "for_jupyterlab",
     "is_chapter",
     "stable_ids",
@@ -75,6 +77,14 @@ def is_chapter(path: Path) -> bool:
     """A Markdown file is a chapter notebook when its front matter names a kernel."""
     text = path.read_text(encoding="utf-8")
     return text.startswith("---\n") and "\nkernelspec:" in text.split("\n---\n", 1)[0]
+
+
+def executed_pages(book: Path = paths.BOOK) -> list[Path]:
+    """The sources in ``book`` that are notebooks (:func:`is_chapter`), each with a stored ``.ipynb``.
+
+    The chapters, and the teacher's guide and Data sources page, which run code too.
+    """
+    return [path for path in sorted(book.glob("*.md")) if is_chapter(path)]
 
 
 def _reference(entry: Entry) -> str:
@@ -289,21 +299,28 @@ def _comparable_cell(cell: NotebookNode) -> dict[str, Any]:
     return _comparable(notebook)["cells"][0]
 
 
-def _build_as_json(source: str, bibliography: str) -> str:
-    return nbformat.writes(build(Path(source), Path(bibliography)))
+def _build_as_json(source: str, bibliography: str) -> tuple[bool, str]:
+    """:func:`build` in a worker process: ``(True, notebook JSON)`` or ``(False, the error)``."""
+    try:
+        return True, nbformat.writes(build(Path(source), Path(bibliography)))
+    except Exception as error:  # reported for this chapter; the others go on
+        return False, f"{type(error).__name__}: {error}"
 
 
 def build_all(
     sources: list[Path], bibliography: Path, workers: int = 2
-) -> dict[Path, NotebookNode]:
+) -> dict[Path, NotebookNode | RuntimeError]:
     """:func:`build` for each of ``sources``, ``workers`` notebooks executing at a time.
 
     Each build runs in a process of its own (with its own kernel), so that two chapters execute
-    at once on a machine with two cores.
+    at once on a machine with two cores. A chapter that fails gives a ``RuntimeError`` naming it and
+    its error in place of its notebook; the other chapters are still built.
     """
     with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
         built = pool.map(_build_as_json, map(str, sources), [str(bibliography)] * len(sources))
         return {
             source: nbformat.reads(text, as_version=4)
-            for source, text in zip(sources, built, strict=True)
+            if ok
+            else RuntimeError(f"{source.name} could not be built: {text}")
+            for source, (ok, text) in zip(sources, built, strict=True)
         }
