@@ -116,45 +116,56 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
         # earlier test opened beside this one.
         page.goto(f"{lab_url}/lab/workspaces/{path.stem}/tree/{path.name}?reset", wait_until="load")
         page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=60_000)
-        # The myst renderer has started once the first chapter's objectives box is drawn (on a
-        # loaded machine that can take longer than any fixed pause).
-        page.wait_for_function(
-            "() => !document.querySelector('.jp-Notebook').innerText.includes('{admonition}')",
-            timeout=60_000,
-        )
-        page.wait_for_timeout(1500)  # let the other markdown cells in view render
-        # JupyterLab keeps only the cells near the view in the page: read the text while scrolling.
-        # A cell just brought into view shows its source until the MyST renderer has drawn it
-        # (longer on a loaded machine), so each step waits, up to 6 s, until no cell in view shows
-        # raw markup, and reads the cells only then.
-        text = page.evaluate(
+        # JupyterLab keeps only the cells near the view in the page: read them while scrolling,
+        # a screen at a time. After each step, wait (on a condition, never a fixed pause: a loaded
+        # machine renders late) until every markdown cell in the page has been drawn by the MyST
+        # renderer (editor hidden, rendered children, no raw role left), then keep each cell's
+        # rendered text under its index in the notebook.
+        seen = page.evaluate(
             """async () => {
               const raw = /\\{(eval|cite|numref|admonition|exercise|solution)\\}/;
               const panel = document.querySelector('.jp-WindowedPanel-outer');
               const cells = () => [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
-              const seen = new Set();
-              for (let y = 0; y <= panel.scrollHeight + 600; y += 400) {
+              const rendered = c => !c.classList.contains('jp-MarkdownCell') || (
+                c.querySelector('.jp-InputArea-editor.lm-mod-hidden') !== null
+                && (c.querySelector('.myst')?.childElementCount ?? 0) > 0
+                && !raw.test(c.innerText));
+              const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+              const seen = {};
+              for (let y = 0; ; y += Math.floor(panel.clientHeight * 0.8)) {
                 panel.scrollTop = y;
-                for (let i = 0; i < 20; i++) {
-                  await new Promise(r => setTimeout(r, 300));
-                  if (i >= 1 && !cells().some(c => raw.test(c.innerText))) break;
+                await frame();
+                await frame();
+                for (let i = 0; i < 600 && !cells().every(rendered); i++) {
+                  await new Promise(r => setTimeout(r, 100));
                 }
                 for (const cell of cells()) {
-                  seen.add(cell.innerText);
+                  const text = cell.innerText, index = cell.dataset.windowedListIndex;
+                  const old = seen[index] ?? {text: '', rendered: false};
+                  const now = rendered(cell);
+                  if ((now && !old.rendered) || (now === old.rendered && text.length > old.text.length)) {
+                    seen[index] = {text, rendered: now};
+                  }
                 }
+                if (y >= panel.scrollHeight - panel.clientHeight) break;
               }
               panel.scrollTop = 0;
-              await new Promise(r => setTimeout(r, 500));
-              return [...seen.values()].join('\\n');
+              await frame();
+              return seen;
             }"""
         )
         page.screenshot(path=str(artifacts / f"jupyterlab_{path.stem}.png"))
     finally:
         context.close()
     assert external == [], "JupyterLab requested something from outside"
+    notebook = nbformat.read(path, as_version=4)
+    unread = sorted(set(range(len(notebook.cells))) - {int(i) for i in seen})
+    assert unread == [], f"cells never shown in JupyterLab: {unread}"
+    text = "\n".join(seen[str(i)]["text"] for i in range(len(notebook.cells)))
     raw = sorted(set(m.group(0) for m in RAW_MARKUP.finditer(text)))
     assert raw == [], f"raw markup shows in JupyterLab: {raw}"
-    notebook = nbformat.read(path, as_version=4)
+    unrendered = sorted(int(i) for i, cell in seen.items() if not cell["rendered"])
+    assert unrendered == [], f"markdown cells the MyST renderer never drew: {unrendered}"
     shown, folded = {}, {}
     for cell in notebook.cells:
         results = {
