@@ -49,7 +49,7 @@ def test_faithless_chart_puts_every_election_on_its_axis() -> None:
 
 
 def test_results_table_pledged_and_cast() -> None:
-    frame = tables.results_table().frame.set_index(["Election", "Candidate"])
+    frame = tables.results_table().frame.set_index(["Year", "Candidate"])
     assert frame.loc[("2016", "Donald J. Trump"), "Votes cast"] == 304
     assert frame.loc[("2016", "others"), "Votes cast"] == 7
     assert frame.loc[("2000", "blank ballot"), "Votes cast"] == 1

@@ -42,7 +42,7 @@ def results_table(years: Sequence[int] = (2000, 2016)) -> Table:
         for candidate in pledged.index[:2]:
             rows.append(
                 {
-                    "Election": str(year),
+                    "Year": str(year),
                     "Candidate": contests.display_name(str(candidate)),
                     "Popular vote": f"{int(votes[candidate]):,}",
                     "Electors pledged": int(pledged[candidate]),
@@ -55,7 +55,7 @@ def results_table(years: Sequence[int] = (2000, 2016)) -> Table:
             if n:
                 rows.append(
                     {
-                        "Election": str(year),
+                        "Year": str(year),
                         "Candidate": label,
                         "Popular vote": "",
                         "Electors pledged": 0,
@@ -112,18 +112,20 @@ def house_table(years: Sequence[int] = (2000, 2016, 2020)) -> Table:
     votes = [contingent.house_vote(y) for y in years]
     frame = pd.DataFrame(
         {
-            "Election": [str(v.year) for v in votes],
+            "Year": [str(v.year) for v in votes],
             "Congress": [f"{v.congress}th" for v in votes],
-            "Republican delegations": [v.republican_states for v in votes],
-            "Democratic delegations": [v.democratic_states for v in votes],
+            "Republican": [v.republican_states for v in votes],
+            "Democratic": [v.democratic_states for v in votes],
             "No majority": [v.no_majority_states for v in votes],
         }
     )
     return Table(
         frame=frame,
         caption=(
-            "State delegations by the party holding a majority of their members on the Congress's "
-            "opening day; 26 of 50 are needed (contingent.house_vote, from Voteview member lists)."
+            "State delegations in the House, by the party holding a majority of their members on "
+            "the Congress's opening day (Republican, Democratic, or no majority); 26 of 50 are "
+            "needed (contingent.house_vote, from Voteview member lists)."
         ),
         table_id="house-delegations",
+        secondary=("Congress",),
     )
