@@ -41,7 +41,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from closecalls_build import budget
-from closecalls_build.chromium import launched, served
+from closecalls_build.chromium import launched, offline_page, served
 from closecalls_build.pages import chapters, toc_pages
 from explainers import audits, claims, contests, data, electoral, paths, render
 from explainers.charts import margins as charts
@@ -217,10 +217,15 @@ async (el, [moves, warmUp]) => {
 def bench_controls() -> dict:
     """Median and 95th percentile, per control of every chart of every chapter."""
     rows: dict[str, dict] = {}
-    with served(SITE) as url, launched() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    viewport = {"width": 1280, "height": 900}
+    with (
+        served(SITE) as url,
+        launched() as browser,
+        offline_page(browser, url, viewport=viewport) as v,
+    ):
+        page = v.page
         for name in chapters():
-            page.goto(f"{url}/book/{name}.html", wait_until="load")
+            v.open(f"book/{name}.html")
             page.wait_for_function(
                 "[...document.querySelectorAll('.cc-chart')]"
                 ".every(el => el.dataset.ready === 'true')",
@@ -241,7 +246,8 @@ def bench_controls() -> dict:
                         "p95_ms": budget.percentile(times, 95),
                     }
                     print(f"  {key}: p95 {rows[key]['p95_ms']:.1f} ms", flush=True)
-        page.close()
+    if v.external or v.errors:
+        raise SystemExit(f"the chapters reached outside or logged errors: {v.external + v.errors}")
     return rows
 
 

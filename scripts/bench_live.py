@@ -204,6 +204,8 @@ def browser_visits(base: str, server: subprocess.Popen) -> dict[str, dict[str, f
     visits = {}
     with chromium.launched() as browser:
         for chapter in CHAPTERS:
+            # Not chromium.offline_page: intercepting requests turns the browser's cache off, and
+            # the second visit measures what the cache saves (the live server is on 127.0.0.1).
             context = browser.new_context()
             page = context.new_page()
             times = []

@@ -9,6 +9,7 @@ from conftest import SITE
 from fontTools.ttLib import TTFont
 
 from closecalls_build import sphinx_ext
+from closecalls_build.chromium import offline_page
 from closecalls_build.sphinx_ext import iconfont
 
 # The theme's stylesheet writes each icon as ".fa-NAME:before{content:"\fXXXX"}" (FontAwesome 6).
@@ -91,10 +92,9 @@ def test_every_icon_a_page_draws_is_in_the_cut_font(
     browser: object, site_url: str, page: str
 ) -> None:
     kept = set(TTFont(SITE / "_static" / sphinx_ext.ICON_FONT).getBestCmap())
-    tab = browser.new_page()  # type: ignore[attr-defined]
-    tab.goto(f"{site_url}/{page}", wait_until="load")
-    drawn = set(tab.evaluate(DRAWN_IN_ICON_FONT))
-    tab.close()
+    with offline_page(browser, site_url) as v:
+        drawn = set(v.open(page).page.evaluate(DRAWN_IN_ICON_FONT))
+    assert v.external == [] and v.failed == []
     # The header's menu, search, download and colour-mode icons at least.
     assert {0xF0C9, 0xF002, 0xF019, 0xF185} <= drawn
     assert sorted(hex(c) for c in drawn - kept) == []

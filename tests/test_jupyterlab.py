@@ -23,6 +23,7 @@ import nbformat
 import pytest
 from conftest import ROOT, free_port
 
+from closecalls_build.chromium import offline_page
 from closecalls_build.pages import chapters
 
 pytestmark = pytest.mark.browser
@@ -99,22 +100,11 @@ def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_chapter_reads_in_jupyterlab_without_raw_markup(
     browser, lab_url: str, artifacts: Path, path: Path
 ) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    external: list[str] = []
-
-    def route(r) -> None:
-        if r.request.url.startswith("http://127.0.0.1"):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    try:
+    with offline_page(browser, lab_url, viewport={"width": 1280, "height": 1000}) as v:
+        page = v.page
         # A workspace of its own, reset, so that JupyterLab does not reopen the notebook an
         # earlier test opened beside this one.
-        page.goto(f"{lab_url}/lab/workspaces/{path.stem}/tree/{path.name}?reset", wait_until="load")
+        v.open(f"lab/workspaces/{path.stem}/tree/{path.name}?reset")
         page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=60_000)
         # JupyterLab keeps only the cells near the view in the page: read them while scrolling,
         # a screen at a time. After each step, wait (on a condition, never a fixed pause: a loaded
@@ -155,9 +145,7 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
             }"""
         )
         page.screenshot(path=str(artifacts / f"jupyterlab_{path.stem}.png"))
-    finally:
-        context.close()
-    assert external == [], "JupyterLab requested something from outside"
+    assert v.external == [], "JupyterLab requested something from outside"
     notebook = nbformat.read(path, as_version=4)
     unread = sorted(set(range(len(notebook.cells))) - {int(i) for i in seen})
     assert unread == [], f"cells never shown in JupyterLab: {unread}"

@@ -15,14 +15,16 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
 import pytest
 from conftest import ROOT, free_port
 
+from closecalls_build.chromium import OfflinePage, offline_page
 from explainers import claims, contests, data, electoral
 from explainers.widgets import audits as audit_widgets
 from explainers.widgets import claims as claim_widgets
@@ -72,38 +74,16 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         process.wait(timeout=30)
 
 
-@dataclass
-class Visit:
-    page: object
-    external: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
 @pytest.fixture
-def open_live(browser, live_server: Server) -> Iterator:
-    contexts = []
+def open_live(browser, live_server: Server) -> Iterator[Callable[[str], OfflinePage]]:
+    with ExitStack() as stack:
 
-    def open_page(path: str) -> Visit:
-        context = browser.new_context(viewport={"width": 1100, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        v = Visit(page)
+        def open_page(path: str) -> OfflinePage:
+            viewport = {"width": 1100, "height": 900}
+            v = stack.enter_context(offline_page(browser, live_server.url, viewport=viewport))
+            return v.open(path)
 
-        def route(r) -> None:
-            if r.request.url.startswith(live_server.url + "/"):
-                r.continue_()
-            else:
-                v.external.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("pageerror", lambda e: v.errors.append(str(e)))
-        page.goto(f"{live_server.url}/{path}", wait_until="load")
-        return v
-
-    yield open_page
-    for context in contexts:
-        context.close()
+        yield open_page
 
 
 def panel(page, first_control: str):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from closecalls_build.chromium import offline_page
 from closecalls_build.pages import chapters
 
 pytestmark = pytest.mark.browser
@@ -45,17 +46,15 @@ PRINT_JS = """
 
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_a_printed_chapter_is_a_handout(browser, site_url: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 800, "height": 1100})
-    page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(site_url) else r.abort())
-    page.goto(f"{site_url}/{path}", wait_until="load")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.cc-chart')].every(c => c.dataset.ready === 'true')"
-    )
-    screen = page.evaluate(PRINT_JS)
-    page.emulate_media(media="print")
-    printed = page.evaluate(PRINT_JS)
-    context.close()
+    with offline_page(browser, site_url, viewport={"width": 800, "height": 1100}) as v:
+        page = v.open(path).page
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.cc-chart')].every(c => c.dataset.ready === 'true')"
+        )
+        screen = page.evaluate(PRINT_JS)
+        page.emulate_media(media="print")
+        printed = page.evaluate(PRINT_JS)
+    assert v.external == [] and v.failed == [] and v.errors == []
     assert screen["solutions"] > 0 or screen["exercises"] > 0  # the check sees them on screen
     assert printed["code"] == 0 and printed["solutions"] == 0 and printed["sidebars"] == 0
     assert printed["exercises"] >= 4

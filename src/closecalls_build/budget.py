@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from closecalls_build.chromium import offline_page
+
 __all__ = [
     "BUDGETS",
     "Budget",
@@ -137,17 +139,15 @@ def visit(context: Any, base_url: str, site: Path, pages: Sequence[str]) -> list
     page's is what it loaded that an earlier page had not: an estimate of what it costs with the
     cache warm, which assumes every file already fetched is served from the cache (a static host's
     revalidation requests, a few hundred bytes each, are not counted). ``context`` is a Playwright
-    ``BrowserContext``.
+    ``BrowserContext``; each page is opened offline (:func:`~closecalls_build.chromium.offline_page`),
+    so a request outside the site is aborted, and weighed as external.
     """
     seen: set[str] = set()
     weights = []
     for name in pages:
-        urls: list[str] = []
-        page = context.new_page()
-        page.on("request", lambda request, urls=urls: urls.append(request.url))
-        page.goto(f"{base_url.rstrip('/')}/{name}", wait_until="load")
-        page.wait_for_load_state("networkidle")
-        page.close()
+        with offline_page(context, base_url) as visited:
+            visited.open(name).page.wait_for_load_state("networkidle")
+        urls = visited.requests
         fresh = [u for u in urls if u.split("?", 1)[0] not in seen]
         weights.append(weigh(name, fresh, base_url, site))
         seen.update(u.split("?", 1)[0] for u in urls)
