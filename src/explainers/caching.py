@@ -34,6 +34,12 @@ R = TypeVar("R")
 MAXSIZE = 32
 
 
+#: The data version of the outermost cached call running in this thread: the cached functions it
+#: calls use it rather than list the data folder again (0.5 ms each time); one computation reads one
+#: version of the data.
+_calling = threading.local()
+
+
 def data_version() -> tuple[tuple[Path, int, int], ...]:
     """Path, modification time and size of every file in the data folder, sources included.
 
@@ -60,7 +66,8 @@ def on_data(func: Callable[P, R]) -> Callable[P, R]:
     """``func``, its results cached for the current :func:`data_version` and its arguments.
 
     A path argument (any ``os.PathLike``, or a string given for a parameter named ``path``) is keyed
-    by that file's version, so an edited file is read again. pandas tables, dicts and lists are
+    by that file's version, so an edited file is read again. The data version is read once per
+    outermost call: the cached functions ``func`` calls share it. pandas tables, dicts and lists are
     returned as (shallow) copies.
     The wrapper has ``cache_clear()``, for benchmarks that time the uncached computation.
 
@@ -78,14 +85,21 @@ def on_data(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        key = (data_version(), _key(signature, args, kwargs))
+        outermost = getattr(_calling, "version", None) is None
+        version = data_version() if outermost else _calling.version
+        key = (version, _key(signature, args, kwargs))
         with lock:
             hit = key in results
             if hit:
                 results.move_to_end(key)
                 result = results[key]
         if not hit:
-            result = func(*args, **kwargs)
+            _calling.version = version
+            try:
+                result = func(*args, **kwargs)
+            finally:
+                if outermost:
+                    _calling.version = None
             with lock:
                 results[key] = result
                 while len(results) > MAXSIZE:

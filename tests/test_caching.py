@@ -1,0 +1,84 @@
+"""explainers.caching.on_data: results kept per data version and arguments, handed out as copies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from explainers import caching
+
+
+@pytest.fixture
+def versions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the data folder's listings; each listing returns a new version (as if files changed)."""
+    listed: list[int] = []
+
+    def version() -> tuple:
+        listed.append(len(listed))
+        return ((Path("v"), len(listed), 0),)
+
+    monkeypatch.setattr(caching, "data_version", version)
+    return listed
+
+
+def test_a_new_data_version_computes_again(versions: list[int]) -> None:
+    calls = []
+
+    @caching.on_data
+    def square(x: int) -> int:
+        calls.append(x)
+        return x * x
+
+    assert square(3) == square(3) == 9
+    assert calls == [3, 3]  # every call saw a new version of the data
+
+
+def test_a_computation_reads_the_data_version_once(versions: list[int]) -> None:
+    @caching.on_data
+    def inner(x: int) -> int:
+        return x + 1
+
+    @caching.on_data
+    def outer(x: int) -> int:
+        return inner(x) + inner(x + 1) + inner(x + 2)
+
+    assert outer(1) == 2 + 3 + 4
+    assert len(versions) == 1  # the cached functions outer calls share its version
+    assert inner(1) == 2
+    assert len(versions) == 2  # and a call of its own lists the folder again
+
+
+def test_a_failed_computation_leaves_no_version_behind(versions: list[int]) -> None:
+    @caching.on_data
+    def broken() -> int:
+        raise ValueError("bad data")
+
+    @caching.on_data
+    def fine() -> int:
+        return 1
+
+    with pytest.raises(ValueError, match="bad data"):
+        broken()
+    fine()
+    assert len(versions) == 2  # the second call read the folder itself
+
+
+def test_tables_dicts_and_lists_come_back_as_copies() -> None:
+    calls = []
+
+    @caching.on_data
+    def things(kind: str) -> object:
+        calls.append(kind)
+        return {"table": pd.DataFrame({"a": [1]}), "dict": {"a": 1}, "list": [1]}[kind]
+
+    things("table").loc[0, "a"] = 99
+    things("dict")["a"] = 99
+    things("list")[0] = 99
+    assert things("table").loc[0, "a"] == 1
+    assert things("dict") == {"a": 1} and things("list") == [1]
+    assert calls == ["table", "dict", "list"]  # the second calls were served from the cache
+    things.cache_clear()  # type: ignore[attr-defined]
+    things("list")
+    assert calls[-1] == "list"
