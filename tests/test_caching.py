@@ -73,7 +73,8 @@ def test_tables_dicts_and_lists_come_back_as_copies() -> None:
         calls.append(kind)
         return {"table": pd.DataFrame({"a": [1]}), "dict": {"a": 1}, "list": [1]}[kind]
 
-    things("table").loc[0, "a"] = 99
+    table = things("table")
+    table.loc[0, "a"] = 99
     things("dict")["a"] = 99
     things("list")[0] = 99
     assert things("table").loc[0, "a"] == 1
