@@ -225,6 +225,16 @@ def test_no_summary_table(tmp_path: Path) -> None:
         catalogue(readme, bib)
 
 
+def test_a_table_shown_in_a_code_block_is_not_the_summary_table(tmp_path: Path) -> None:
+    example = "```\n" + HEADER + row("example.csv") + "```\n\n"
+    readme, bib = build(tmp_path, example + HEADER + row("a.csv"), section("a.csv"), ["a.csv"])
+    assert [entry.files for entry in catalogue(readme, bib)] == [("a.csv",)]
+    (tmp_path / "fenced").mkdir()
+    readme, bib = build(tmp_path / "fenced", example, section("a.csv"), ["a.csv"])
+    with pytest.raises(ValueError, match=r"README\.md: no summary table"):
+        catalogue(readme, bib)
+
+
 def test_a_table_with_other_columns_is_not_the_summary_table(tmp_path: Path) -> None:
     # Same first column, but "source" where the README's third column is "origin".
     header = "| file | what it holds | source | loader in `explainers.data` |\n|---|---|---|---|\n"

@@ -15,7 +15,7 @@ covers no file. The summary table can then not fall behind the folder unnoticed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -49,7 +49,6 @@ _TABLE_COLUMNS = {
     "keys": "Sources (bibliography keys)",
 }
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 _LICENCE = re.compile(r"(?:\*\*)?\bLicense:(?:\*\*)?\s*(.*)")
@@ -142,21 +141,6 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
-def _outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """The lines (0-based number, text) that are not inside a fenced code block."""
-    fence = ""
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        yield number, line
-
-
 def _sections(lines: list[str]) -> dict[str, _Section]:
     """The README's sections by anchor: each runs from its heading to the next heading of any level.
 
@@ -177,14 +161,18 @@ def _sections(lines: list[str]) -> dict[str, _Section]:
 
 
 def _summary_table(lines: list[str], readme: Path) -> list[tuple[int, str]]:
-    """The rows (1-based line number, text) of the first table above the first ``## `` section."""
+    """The rows (1-based line number, text) of the first table above the first ``## `` section.
+
+    The table is found by the MyST parser (:mod:`closecalls_build.myst`): a table-like block in a
+    code fence, or one without its ``|---|`` delimiter row, is not a table.
+    """
     table: list[tuple[int, str]] = []
-    for number, line in _outside_fences(lines):
-        if line.startswith("## "):
+    for token in myst.tokens("\n".join(lines)):
+        if token.level == 0 and token.type == "heading_open" and token.tag == "h2":
             break
-        if line.lstrip().startswith("|"):
-            table.append((number + 1, line))
-        elif table:
+        if token.level == 0 and token.type == "table_open" and token.map:
+            start, end = token.map
+            table = [(number + 1, lines[number]) for number in range(start, end)]
             break
     if (
         len(table) < 2
