@@ -335,6 +335,9 @@ def measured_against_budgets(results: dict) -> dict[str, float]:
     if "build" in results:
         figures["clean_build_s"] = results["build"]["clean_s"]
         figures["rebuild_s"] = results["build"]["unchanged_s"]
+    kinds = results.get("tests") or {}
+    if {"unit, doctests and built-site files", "notebooks", "browser"} <= set(kinds):
+        figures["tests_s"] = sum(row["seconds"] for row in kinds.values())
     return figures
 
 

@@ -6,7 +6,8 @@ The budgets are the promises of issue 11, in one place:
 - what a reader downloads: the first chapter page of a visit in all, a page without charts, each
   further chapter page with the browser's cache warm, and no request outside the site;
 - how fast a chart answers its controls: from a control's input event to the view drawn again;
-- the heaviest computation a reader can start, 10,000 simulated ballot-polling audits.
+- the heaviest computation a reader can start, 10,000 simulated ballot-polling audits;
+- ``make test`` after ``make book``: its three pytest runs, as their JUnit reports time them.
 
 Sizes are bytes as the site's own files hold them (``raw``) and as a web server would send them
 compressed (``gzip`` at level 6, zlib's default and Apache ``mod_deflate``'s; nginx's default is 1,
@@ -61,6 +62,7 @@ BUDGETS: dict[str, Budget] = {
         Budget("external_requests", 0, "requests", "requests outside the site, on any page"),
         Budget("control_p95_ms", 8, "ms", "control to re-rendered view, 95th percentile"),
         Budget("bravo_10000_s", 1, "s", "10,000 ballot-polling audits, Wisconsin-sized"),
+        Budget("tests_s", 300, "s", "make test's three runs (unit, notebooks, browser), 2 cores"),
     )
 }
 
