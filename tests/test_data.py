@@ -677,3 +677,56 @@ def test_county_context_2012_votes_add_up_to_the_state_returns() -> None:
     context = data.wi_county_context()
     assert context["obama12"].sum() == votes(2012, "WI", "OBAMA, BARACK H.")
     assert context["romney12"].sum() == votes(2012, "WI", "ROMNEY, MITT")
+
+
+# --- Florida 2000 by county (an early, unofficial count) ---------------------------------------------
+
+
+def test_florida_county_file_is_the_early_count_not_the_certified_one() -> None:
+    # shared/data/SOURCES.md, verification table: the carData file sums to Bush 2,904,836 and Gore
+    # 2,903,861 (Bush +975); the certified result (the MIT state file) is 2,912,790 v 2,912,253.
+    counties = data.fl_2000_counties()
+    assert len(counties) == data.FL_COUNTIES == 67
+    bush, gore = int(counties["bush"].sum()), int(counties["gore"].sum())
+    assert (bush, gore) == (2_904_836, 2_903_861)
+    certified_bush = votes(2000, "FL", "BUSH, GEORGE W.")
+    certified_gore = votes(2000, "FL", "GORE, AL")
+    assert (certified_bush - bush, certified_gore - gore) == (7_954, 8_392)
+    assert (
+        counties[list(c.lower() for c in data.FL_2000_CANDIDATES)].sum(axis=1) == counties["total"]
+    ).all()
+
+
+def test_florida_county_names_have_spaces_not_dots() -> None:
+    counties = data.fl_2000_counties().set_index("county")
+    # Adams and Fastnow's table (carData Florida): Palm Beach, Buchanan 3,407 of 432,286 votes.
+    assert counties.loc["PALM BEACH", "buchanan"] == 3_407
+    assert counties.loc["PALM BEACH", "total"] == 432_286
+    assert {"ST LUCIE", "DE SOTO", "INDIAN RIVER", "DADE"} <= set(counties.index)
+    assert not counties.index.str.contains(".", regex=False).any()
+
+
+def test_florida_county_total_must_be_the_sum_of_the_candidates(data_copy) -> None:
+    path = data_copy("fl_2000_county_unofficial.csv")
+    edit_line(path, 2, ",86242", ",86243")
+    with pytest.raises(
+        DataValidationError,
+        match=r"(?s)Total is the sum of the candidates' votes.*line 2.*ALACHUA: Total 86,243, "
+        r"candidates 86,242",
+    ):
+        data.fl_2000_counties(path)
+
+
+def test_florida_county_file_must_hold_67_counties(data_copy) -> None:
+    path = data_copy("fl_2000_county_unofficial.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]))
+    with pytest.raises(DataValidationError, match="66 counties; Florida has 67"):
+        data.fl_2000_counties(path)
+
+
+def test_florida_county_votes_cannot_be_negative(data_copy) -> None:
+    path = data_copy("fl_2000_county_unofficial.csv")
+    edit_line(path, 3, "BAKER,2392,", "BAKER,-2392,")
+    with pytest.raises(DataValidationError, match=r"fl_2000_county_unofficial\.csv.*GORE"):
+        data.fl_2000_counties(path)

@@ -32,6 +32,8 @@ from explainers.validation import (
 
 __all__ = [
     "DATA_DIR",
+    "FL_2000_CANDIDATES",
+    "FL_COUNTIES",
     "PRESIDENTIAL_YEARS",
     "RECOUNT_RULES",
     "RECOUNT_RULE_STATES",
@@ -41,6 +43,7 @@ __all__ = [
     "corrections",
     "district_electors",
     "electoral_votes",
+    "fl_2000_counties",
     "official_totals",
     "president_returns",
     "recount_events_2016",
@@ -524,6 +527,61 @@ def wi_county_context(path: Path | str | None = None) -> pd.DataFrame:
     if len(frame) != 72:
         raise DataValidationError(f"{file.name}: {len(frame)} counties; Wisconsin has 72.")
     return frame
+
+
+#: The candidates' columns of the Florida 2000 county file, in its order (its spelling, upper case).
+FL_2000_CANDIDATES: tuple[str, ...] = (
+    "GORE",
+    "BUSH",
+    "BUCHANAN",
+    "NADER",
+    "BROWNE",
+    "HAGELIN",
+    "HARRIS",
+    "MCREYNOLDS",
+    "MOOREHEAD",
+    "PHILLIPS",
+)
+
+#: Florida has 67 counties.
+FL_COUNTIES = 67
+
+
+@on_data
+def fl_2000_counties(path: Path | str | None = None) -> pd.DataFrame:
+    """Florida's 67 counties in the 2000 presidential election: an early, unofficial count.
+
+    A byte-for-byte copy of the ``Florida`` table of the R package carData (from Adams and Fastnow,
+    2000), which is *not* the certified result: its statewide totals put Bush 975 votes ahead of Gore,
+    where the certified margin is 537 (``data/README.md`` reconciles the two). The book uses it for
+    what it is good for, comparing counties with one another.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``county`` (the name with spaces: ``PALM BEACH``, where the file writes ``PALM.BEACH``), one
+        column per candidate in lower case (``gore``, ``bush``, ``buchanan``, ...), and ``total``,
+        which must equal the sum of the candidates' columns, row by row.
+    """
+    file = _path("fl_2000_county_unofficial.csv", path)
+    columns: dict[str, pa.Column] = {"rownames": pa.Column(str, unique=True)}
+    columns |= {c: non_negative_int() for c in (*FL_2000_CANDIDATES, "Total")}
+    schema = pa.DataFrameSchema(columns, strict=True, ordered=True)
+    frame = validate(schema, read_csv(file), file.name)
+    if len(frame) != FL_COUNTIES:
+        raise DataValidationError(f"{file.name}: {len(frame)} counties; Florida has {FL_COUNTIES}.")
+    summed = frame[list(FL_2000_CANDIDATES)].sum(axis=1)
+    check_rows(
+        frame,
+        file.name,
+        "Total is the sum of the candidates' votes",
+        summed != frame["Total"],
+        lambda r: f"{r.rownames}: Total {r.Total:,}, candidates {summed[r.name]:,}",
+    )
+    frame = frame.rename(columns={"rownames": "county", "Total": "total"})
+    frame.columns = [c.lower() if c in FL_2000_CANDIDATES else c for c in frame.columns]
+    frame["county"] = frame["county"].str.replace(".", " ", regex=False)
+    return frame.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------------------------------
