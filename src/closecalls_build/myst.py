@@ -2,10 +2,17 @@ r"""Reading a page's MyST Markdown with one parser: markdown-it-py and the MyST 
 
 The build code asks a few questions of the pages' sources and of ``data/README.md``: their
 headings (and on which line each starts), the directives they hold (``{exercise}``, the
-``Learning objectives`` admonition) and the items of a numbered list. A regular expression per
-question gets the corner cases wrong in different ways (a ``# comment`` in a code cell read as a
+``Learning objectives`` admonition) and their content after the options, the items of a numbered
+list, and (for :mod:`closecalls_build.readability`) the text a reader sees. A regular expression
+per question gets the corner cases wrong in different ways (a ``# comment`` in a code cell read as a
 title, a heading inside a fence); markdown-it-py, the parser MyST itself is built on, with the
 plugins MyST uses, answers them all from one tree of tokens.
+
+The plugins are MyST's syntax and the extensions a page may use: front matter, ``+++`` cell breaks,
+``(label)=`` targets and ``%`` comments, roles, colon fences, ``$`` and ``$$`` mathematics and
+amsmath environments (``\begin{align}``), footnotes, definition lists and ``{{ substitutions }}``.
+A directive's body is not parsed: :func:`directive` reads a fence token as a :class:`Directive`,
+whose :attr:`~Directive.content` (the body after its options) can be given to :func:`tokens` again.
 
 Examples
 --------
@@ -14,6 +21,8 @@ Examples
 [(1, 'Title', 1), (2, 'Part two', 7)]
 >>> [d.argument for d in directives("```{admonition} Note\nBody\n```\n", "admonition")]
 ['Note']
+>>> [t.type for t in inline("A *word* and {eval}`x`")]
+['text', 'em_open', 'text', 'em_close', 'text', 'myst_role']
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.amsmath import amsmath_plugin
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -31,8 +41,18 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 from mdit_py_plugins.myst_role import myst_role_plugin
+from mdit_py_plugins.substitution import substitution_plugin
 
-__all__ = ["Directive", "Heading", "directives", "headings", "numbered_items", "tokens"]
+__all__ = [
+    "Directive",
+    "Heading",
+    "directive",
+    "directives",
+    "headings",
+    "inline",
+    "numbered_items",
+    "tokens",
+]
 
 
 @cache
@@ -45,14 +65,21 @@ def _parser() -> MarkdownIt:
         .use(myst_role_plugin)
         .use(colon_fence_plugin)
         .use(dollarmath_plugin)
+        .use(amsmath_plugin)
         .use(footnote_plugin)
         .use(deflist_plugin)
+        .use(substitution_plugin)
     )
 
 
 def tokens(text: str) -> list[Token]:
     """The block tokens of ``text`` as MyST reads it (a directive's body is not parsed)."""
     return _parser().parse(text)
+
+
+def inline(text: str) -> list[Token]:
+    """The inline tokens of ``text`` read as one paragraph's content (a directive's title, say)."""
+    return _parser().parseInline(text)[0].children or []
 
 
 @dataclass(frozen=True)
@@ -76,15 +103,62 @@ def headings(text: str) -> list[Heading]:
 
 @dataclass(frozen=True)
 class Directive:
-    """A fenced directive: its name, argument (the rest of the first line) and body."""
+    """A fenced directive: its name, argument (the rest of the first line), body and first line.
+
+    The body is everything between the fences, the options included.
+    """
 
     name: str
     argument: str
     body: str
     line: int
 
+    @property
+    def content(self) -> str:
+        r"""The body after its options, as MyST splits them: what the directive holds.
+
+        The options are a YAML block between ``---`` lines at the start of the body, or the lines
+        at its start written ``:key: value``; a blank line after them (or at the start of a body
+        without options) is not content either.
+
+        Examples
+        --------
+        >>> Directive("note", "", ":class: tip\n:name: a\n\nBody\n", 0).content
+        'Body\n'
+        >>> Directive("figure", "a.png", "---\nname: fig\n---\nCaption\n", 0).content
+        'Caption\n'
+        >>> Directive("note", "", "Body\n\n:not: an option\n", 0).content
+        'Body\n\n:not: an option\n'
+        """
+        lines = self.body.splitlines(keepends=True)
+        start = 0
+        if self.body.startswith("---"):
+            ends = (i for i, line in enumerate(lines[1:], 1) if line.startswith("---"))
+            start = next(ends, len(lines) - 1) + 1
+        else:
+            while start < len(lines) and _OPTION.match(lines[start]):
+                start += 1
+        if start < len(lines) and not lines[start].strip():
+            start += 1
+        return "".join(lines[start:])
+
 
 _DIRECTIVE = re.compile(r"^\{(?P<name>[^{}\s]+)\}\s*(?P<argument>.*)$")
+_OPTION = re.compile(r"^\s*:[\w-]+:(\s|$)")
+
+
+def directive(token: Token) -> Directive | None:
+    """The directive a fence token (backticks or colons) opens, or None if it is no directive.
+
+    A directive is a fence whose info string is ``{name} argument``; any other fence is code.
+    """
+    if token.type not in ("fence", "colon_fence"):
+        return None
+    match = _DIRECTIVE.match(token.info.strip())
+    if match is None:
+        return None
+    line = token.map[0] if token.map else 0
+    return Directive(match["name"], match["argument"].strip(), token.content, line)
 
 
 def directives(text: str, name: str | None = None) -> list[Directive]:
@@ -92,15 +166,8 @@ def directives(text: str, name: str | None = None) -> list[Directive]:
 
     A directive is a fence (backticks or colons) whose info string is ``{name} argument``.
     """
-    found = []
-    for token in tokens(text):
-        if token.type not in ("fence", "colon_fence") or token.level != 0:
-            continue
-        match = _DIRECTIVE.match(token.info.strip())
-        if match and name in (None, match["name"]):
-            line = token.map[0] if token.map else 0
-            found.append(Directive(match["name"], match["argument"].strip(), token.content, line))
-    return found
+    found = (directive(token) for token in tokens(text) if token.level == 0)
+    return [d for d in found if d is not None and name in (None, d.name)]
 
 
 def numbered_items(text: str) -> list[str]:

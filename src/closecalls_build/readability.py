@@ -21,10 +21,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from markdown_it.token import Token
 from textstat.textstat import textstatistics
+
+from closecalls_build import myst
 
 __all__ = ["NUMBER", "TARGET_GRADE", "Readability", "chapter", "measure", "prose"]
 
@@ -188,72 +192,22 @@ _TITLED_DIRECTIVES = frozenset(
 )
 # Roles whose content is shown as code.
 _CODE_ROLES = frozenset({"code", "samp", "kbd", "file", "command", "program", "envvar"})
+# Inline tokens read as one word, like an {eval} role: ``$x$`` mathematics and ``{{ substitution }}``.
+_VALUES = frozenset({"math_inline", "substitution_inline"})
 
-_FENCE = re.compile(r"^\s*(?P<fence>`{3,}|:{3,})\s*(?P<info>[^`]*?)\s*$")
-_DIRECTIVE = re.compile(r"^\{(?P<name>[^{}\s]+)\}\s*(?P<argument>.*)$")
-_OPTION = re.compile(r"^\s*:[\w-]+:(\s.*)?$")
-_CELL = re.compile(r"^\+\+\+(?P<metadata>.*)$")  # a block break, with any metadata
-_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(\s+#+)?\s*$")
-_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)]|:)\s+(?P<text>.*)$")
-_THEMATIC_BREAK = re.compile(r"^([-*_])(\s*\1){2,}\s*$")
-_TARGET = re.compile(r"^\([^()\s]+\)=\s*$")
-_LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s+\S+.*$")
-_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:\s*")
-_INLINE = re.compile(
-    r"\{(?P<role>[A-Za-z][\w:+.-]*)\}(?P<rtick>`+)(?!`)(?P<rcontent>.*?)(?<!`)(?P=rtick)(?!`)"
-    r"|(?<!`)(?P<ctick>`+)(?!`)(?P<ccontent>.+?)(?<!`)(?P=ctick)(?!`)",
-    re.DOTALL,
-)
-_EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
-_STASHED = re.compile("\ue000(\\d+)\ue001")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[(?P<text>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]]+\]")
-_SUBSTITUTION = re.compile(r"\{\{.*?\}\}")
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_+|_+(?!\w)")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_EXPLICIT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)  # {ref}`text <target>`
+_EXPANSION = re.compile(r"\s*\(.*\)\s*$", re.DOTALL)  # the "(expansion)" of {abbr}`RLA (...)`
 # A dot before a letter in inline code (``explainers.formatting``, ``.ipynb``) or between digits in the
 # text (``0.1%``) ends no sentence, but textstat's splitter would take it for a full stop: it becomes
 # a one-dot leader (U+2024), which looks the same. Abbreviations (``U.S.``, ``v.``) are left alone:
 # textstat does not count the pieces of two words or fewer they make.
 _CODE_DOT = re.compile(r"\.(?=\w)")
 _DIGIT_DOT = re.compile(r"(?<=\d)\.(?=\d)")
+# The spaces and parentheses a dropped citation leaves: "votes {cite}`x`." and "({cite}`x`)".
+_EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)\]])(?=\s|$)")
+_SPACE_AFTER = re.compile(r"([(\[])\s+")
 _CLOSERS = "\"'”’)]*_ "
-
-
-@dataclass
-class _Fence:
-    char: str
-    length: int
-    raw: bool  # a body that is not Markdown
-    header: bool = True  # options (``:class: tip``, or a YAML block) may still follow
-    yaml: bool = False  # inside the directive's ``---`` options block
-
-    def closed_by(self, line: str) -> bool:
-        stripped = line.strip()
-        return len(stripped) >= self.length and stripped == self.char * len(stripped)
-
-
-class _Units:
-    """The paragraphs, headings and list items of the prose, in order, each on one line."""
-
-    def __init__(self) -> None:
-        self.done: list[str] = []
-        self.lines: list[str] = []
-
-    def start(self, text: str) -> None:
-        self.flush()
-        self.lines = [text]
-
-    def add(self, text: str) -> None:
-        self.lines.append(text)
-
-    def flush(self) -> None:
-        text = _inline(" ".join(self.lines)) if self.lines else ""
-        if text:
-            self.done.append(_sentence(text))
-        self.lines = []
 
 
 def _sentence(text: str) -> str:
@@ -281,55 +235,33 @@ def _cell_removed(metadata: str) -> bool:
     return isinstance(tags, list) and "remove-cell" in tags
 
 
-def _without_front_matter(source: str) -> list[str]:
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[0].strip() == "---":
-        for end, line in enumerate(lines[1:], start=1):
-            if line.strip() in ("---", "..."):
-                return lines[end + 1 :]
-    return lines
-
-
-def _without_comments(line: str, in_comment: bool) -> tuple[str | None, bool]:
-    """``line`` without its HTML comments (None if it was all comment), and whether one is open."""
-    had_comment = in_comment or "<!--" in line
-    if in_comment:
-        end = line.find("-->")
-        if end < 0:
-            return None, True
-        line = line[end + 3 :]
-    line = re.sub(r"<!--.*?-->", "", line)
-    start = line.find("<!--")
-    if start >= 0:
-        line, in_comment = line[:start], True
-    else:
-        in_comment = False
-    if had_comment and not line.strip():
-        return None, in_comment
-    return line, in_comment
-
-
 def prose(source: str) -> str:
     r"""The text a student reads in a chapter, from its MyST Markdown notebook source.
 
-    Kept, one block a line: paragraphs, headings and list items, block quotes, and the text of
-    admonitions, exercises and solutions, with admonition titles as headings. Each block ends a
-    sentence: a heading or a list item is read on its own, so one that does not end with ``.``,
-    ``!`` or ``?`` gets a full stop (in place of a final ``;``, ``:`` or ``,``, which textstat does
-    not take for the end of a sentence), and so does the line that introduces a list.
+    The source is read by the MyST parser (:mod:`closecalls_build.myst`) and the text is taken from
+    its tokens. Kept, one block a line: paragraphs, headings and list items, block quotes,
+    definition lists and footnotes (the parser gathers footnotes at the end), the text of HTML
+    blocks without their tags, and the text of admonitions, exercises and solutions, with admonition
+    titles as headings: a directive's body is parsed again once its options (``:class: tip``, or a
+    ``---`` YAML block) are set aside. Each block ends a sentence: a heading or a list item is read on
+    its own, so one that does not end with ``.``, ``!`` or ``?`` gets a full stop (in place of a
+    final ``;``, ``:`` or ``,``, which textstat does not take for the end of a sentence), and so does
+    the paragraph that introduces a list.
 
-    Dropped: the YAML front matter; code cells and every other fenced block of code, mathematics or
-    raw content; the ``+++`` cell markers, and a Markdown cell whose marker tags it ``remove-cell``
-    (up to the next marker or code cell); directive options (``:class: tip``); HTML and MyST
-    (``%``) comments; ``$$`` and ``\begin`` math blocks; table rows (lines starting with ``|``);
-    targets (``(label)=``); images.
+    Dropped: the YAML front matter; code cells and every other fenced or indented block of code,
+    mathematics or raw content (``code-cell``, ``math``, ``bibliography`` and the other directives
+    whose body is not Markdown, and fences that are no directive); the ``+++`` cell markers, and a
+    Markdown cell whose marker tags it ``remove-cell`` (up to the next marker or code cell); HTML
+    and MyST (``%``) comments; ``$$`` math blocks and amsmath environments (``\begin{align}``);
+    tables; targets (``(label)=``); images.
 
-    Inline: ``{eval}`` becomes :data:`NUMBER`; ``{cite}`` disappears (the page prints it in
-    parentheses, which a reader skips); ``{term}``, ``{ref}``, ``{doc}`` and links keep the text
-    they show, ``{doc}`` without one becomes "chapter", ``{ref}`` "section" and ``{numref}``
-    "Figure ten"; emphasis markers and backticks go, the text of inline code stays. A dot inside
-    inline code or a number (``explainers.formatting``, ``0.1%``) becomes a one-dot leader (U+2024), so
-    that it does not end a sentence.
+    Inline: ``{eval}`` becomes :data:`NUMBER`, and so do ``{math}``, ``$`` mathematics and
+    ``{{ substitutions }}``; ``{cite}`` disappears (the page prints it in parentheses, which a reader
+    skips); ``{term}``, ``{ref}``, ``{doc}`` and links keep the text they show, ``{doc}`` without one
+    becomes "chapter", ``{ref}`` "section" and ``{numref}`` "Figure ten"; emphasis markers, HTML tags
+    and footnote references go, the text of inline code stays; a backtick left in the text (a code
+    span never closed) goes too. A dot inside inline code or a number (``explainers.formatting``,
+    ``0.1%``) becomes a one-dot leader (U+2024), so that it does not end a sentence.
 
     Examples
     --------
@@ -343,144 +275,90 @@ def prose(source: str) -> str:
     A voter who switches narrows the margin by two.
     margins․votes_to_add counts votes, see Figure ten.
     """
-    units = _Units()
-    stack: list[_Fence] = []
+    units: list[str] = []
+    _blocks(myst.tokens(source), units, notebook=True)
+    return "\n".join(units)
+
+
+def _blocks(stream: Sequence[Token], units: list[str], *, notebook: bool = False) -> None:
+    """Add the text of each block of ``stream`` that a student reads to ``units``, in order.
+
+    ``notebook`` is true for a notebook's own tokens, where ``+++`` markers and code cells separate
+    the cells (a remove-cell tag counts there); a directive's body is read with it false.
+    """
     removing = False  # inside a Markdown cell tagged remove-cell
-    in_comment = False
-    in_math = ""  # "$$" or "\\begin" while inside a math block
-    for line in _without_front_matter(source):
-        top = stack[-1] if stack else None
-        if top is not None and top.raw:
-            if top.closed_by(line):
-                stack.pop()
+    in_table = False
+    for token in stream:
+        if notebook and token.type == "myst_block_break":
+            removing = _cell_removed(token.content)
             continue
-        cleaned, in_comment = _without_comments(line, in_comment)
-        if cleaned is None:
+        directive = myst.directive(token)
+        name = directive.name.lower() if directive else ""
+        if notebook and name == "code-cell":
+            removing = False
+        if removing or name in _RAW_DIRECTIVES:
             continue
-        line, stripped = cleaned, cleaned.strip()
-        if in_math:
-            if (in_math == "$$" and "$$" in stripped) or (
-                in_math == "\\begin" and stripped.startswith("\\end{")
-            ):
-                in_math = ""
-            continue
-        if top is not None and top.header:
-            if top.yaml:
-                top.yaml = stripped != "---"
-                continue
-            if stripped == "---":
-                top.yaml = True
-                continue
-            if _OPTION.match(line):
-                continue
-            top.header = False
-        if top is not None and top.closed_by(line):
-            stack.pop()
-            units.flush()
-            continue
-        if top is None and (cell := _CELL.match(line)):
-            units.flush()
-            removing = _cell_removed(cell["metadata"])
-            continue
-        if fence := _FENCE.match(line):
-            units.flush()
-            directive = _DIRECTIVE.match(fence["info"])
-            name = directive["name"].lower() if directive else ""
-            if top is None and name == "code-cell":
-                removing = False
-            stack.append(
-                _Fence(
-                    fence["fence"][0], len(fence["fence"]), not directive or name in _RAW_DIRECTIVES
-                )
-            )
-            if directive and not removing and name in _TITLED_DIRECTIVES and directive["argument"]:
-                units.start(directive["argument"])
-                units.flush()
-            continue
-        if removing:
-            continue
-        _markdown_line(stripped, units)
-        if stripped.startswith("$$") and not (len(stripped) > 2 and stripped.endswith("$$")):
-            in_math = "$$"
-        elif stripped.startswith("\\begin{"):
-            in_math = "\\begin"
-    units.flush()
-    return "\n".join(units.done)
+        if directive is not None:
+            if name in _TITLED_DIRECTIVES:
+                _add(units, _text(myst.inline(directive.argument)))
+            _blocks(myst.tokens(directive.content), units)
+        elif token.type in ("table_open", "table_close"):
+            in_table = token.type == "table_open"
+        elif token.type == "inline" and not in_table:  # a paragraph, heading or definition term
+            _add(units, _text(token.children or []))
+        elif token.type == "html_block" and not token.content.lstrip().startswith("<!--"):
+            _add(units, _text(myst.inline(token.content)))  # its tags are inline HTML there
+        elif token.type == "substitution_block":
+            _add(units, NUMBER)
 
 
-def _markdown_line(stripped: str, units: _Units) -> None:
-    """Add one line of Markdown, stripped of its indentation, to ``units``."""
-    stripped = re.sub(r"^(>\s?)+", "", stripped).strip()  # block quotes
-    if (
-        not stripped
-        or stripped.startswith(("|", "$$", "\\begin{"))  # table rows, math
-        or _TARGET.match(stripped)
-    ):
-        units.flush()
-    elif stripped.startswith("%") or _LINK_DEFINITION.match(stripped):
-        pass  # MyST comments, link definitions
-    elif re.fullmatch(r"=+", stripped) or (re.fullmatch(r"-{2,}", stripped) and units.lines):
-        units.flush()  # the underline of a setext heading
-    elif _THEMATIC_BREAK.match(stripped):
-        units.flush()
-    elif heading := _HEADING.match(stripped):
-        units.start(heading["text"])
-        units.flush()
-    elif item := _ITEM.match(stripped):
-        units.start(item["text"])
-    elif footnote := _FOOTNOTE_DEFINITION.match(stripped):
-        units.start(stripped[footnote.end() :])
-    else:
-        units.add(stripped)
+def _add(units: list[str], text: str) -> None:
+    """Add ``text``, unless it is empty, to ``units`` as a sentence of its own."""
+    if text:
+        units.append(_sentence(text))
 
 
-def _inline(text: str) -> str:
-    """The visible text of one paragraph's inline Markdown."""
-    text = text.replace("\ue000", "").replace("\ue001", "")
-    code: list[str] = []
-
-    def stash(shown: str) -> str:
-        code.append(_CODE_DOT.sub("\u2024", shown))
-        return f"\ue000{len(code) - 1}\ue001"
-
-    def replace(match: re.Match[str]) -> str:
-        if match["role"] is None:
-            return stash(match["ccontent"].strip())
-        role, content = match["role"].lower(), match["rcontent"]
-        explicit = _EXPLICIT.match(content)
-        shown = explicit["text"] if explicit else content
-        if role in ("eval", "math"):
-            return NUMBER
-        if role.startswith(("cite", "footcite")):
-            return ""
-        if role == "numref":
-            if explicit:
-                return shown.replace("%s", NUMBER).replace("{number}", NUMBER)
-            return f"Figure {NUMBER}"
-        if role == "doc" and not explicit:
-            return "chapter"
-        if role == "ref" and not explicit:
-            return "section"
-        if role == "abbr":
-            return re.sub(r"\s*\(.*\)\s*$", "", content, flags=re.DOTALL)
-        if role in _CODE_ROLES or role.startswith("py:"):
-            return stash(shown)
-        return shown
-
-    text = _INLINE.sub(replace, text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m["text"], text)
-    text = _FOOTNOTE_REFERENCE.sub("", text)
-    text = _SUBSTITUTION.sub(NUMBER, text)
-    text = _TAG.sub("", text)
-    text = text.replace("*", "").replace("~~", "")
-    text = _EMPHASIS_UNDERSCORE.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
-    text = _STASHED.sub(lambda m: code[int(m[1])], text)
-    text = text.replace("`", "")  # backticks of a role or code span left unclosed
+def _text(children: Sequence[Token]) -> str:
+    """The visible text of one block's inline tokens, on one line."""
+    shown: list[str] = []
+    for token in children:
+        if token.type == "text":
+            shown.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            shown.append(" ")
+        elif token.type == "code_inline":
+            shown.append(_CODE_DOT.sub("\u2024", token.content.strip()))
+        elif token.type == "myst_role":
+            shown.append(_role(token.meta["name"].lower(), token.content))
+        elif token.type in _VALUES:
+            shown.append(NUMBER)
+        # Nothing else shows words: the markers of emphasis and links, images, inline HTML tags
+        # and comments, footnote references.
+    text = "".join(shown).replace("`", "")
     text = _DIGIT_DOT.sub("\u2024", text)
-    text = re.sub(r"\(\s*\)", "", text)  # parentheses emptied by a citation
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([.,;:!?)\]])(?=\s|$)", r"\1", text)
-    text = re.sub(r"([(\[])\s+", r"\1", text)
-    return text.strip()
+    text = " ".join(_EMPTY_PARENTHESES.sub("", text).split())
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    return _SPACE_AFTER.sub(r"\1", text).strip()
+
+
+def _role(role: str, content: str) -> str:
+    """The text a ``{role}`content``` shows on the page (``role`` in lower case)."""
+    explicit = _EXPLICIT.match(content)
+    shown = explicit["text"] if explicit else content
+    if role in ("eval", "math"):
+        return NUMBER
+    if role.startswith(("cite", "footcite")):
+        return ""
+    if role == "numref":
+        if explicit:
+            return shown.replace("%s", NUMBER).replace("{number}", NUMBER)
+        return f"Figure {NUMBER}"
+    if role == "doc" and not explicit:
+        return "chapter"
+    if role == "ref" and not explicit:
+        return "section"
+    if role == "abbr":
+        return _EXPANSION.sub("", content)
+    if role in _CODE_ROLES or role.startswith("py:"):
+        return _CODE_DOT.sub("\u2024", shown)
+    return shown
