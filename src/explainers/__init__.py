@@ -25,6 +25,7 @@ Concepts, one module each:
 - :mod:`explainers.recounts`: recounts, and what Wisconsin's 2016 recount changed;
 - :mod:`explainers.audits`: how many ballots an audit examines, and simulated audits;
 - :mod:`explainers.claims`: the Wisconsin voting-equipment claim checked with data;
+- :mod:`explainers.florida`: Florida 2000, the count as reported and the reviews of rejected ballots;
 - :mod:`explainers.butterfly`: Buchanan's Palm Beach vote (2000) against the other Florida counties;
 - :mod:`explainers.editorial`: the book's editorial choices (the contests a chapter focuses on).
 

@@ -33,6 +33,8 @@ from explainers.validation import (
 __all__ = [
     "DATA_DIR",
     "FL_2000_CANDIDATES",
+    "FL_2000_REPORTERS",
+    "FL_2000_REVIEWS",
     "FL_COUNTIES",
     "PRESIDENTIAL_YEARS",
     "RECOUNT_RULES",
@@ -43,6 +45,8 @@ __all__ = [
     "corrections",
     "district_electors",
     "electoral_votes",
+    "fl_2000_ballot_reviews",
+    "fl_2000_count",
     "fl_2000_counties",
     "official_totals",
     "president_returns",
@@ -800,6 +804,104 @@ def recount_shifts(path: Path | str | None = None) -> pd.DataFrame:
         lambda r: f"{r.year} {r.state_po}: {r['shift']:,}",
     )
     frame["reversed"] = frame["reversed"] == "true"
+    return frame
+
+
+#: Who reported a figure of the Florida 2000 count: the state (its officials or courts) or the press.
+FL_2000_REPORTERS = ("state", "press")
+
+#: The two reviews of Florida's rejected ballots: the media consortium's (NORC, November 2001) and
+#: the Miami Herald, Knight Ridder and USA Today's (April 2001).
+FL_2000_REVIEWS = ("norc", "herald")
+
+
+def _dated(frame: pd.DataFrame, name: str, column: str) -> pd.Series:
+    """``column`` as dates, or an error naming the rows that are not ``YYYY-MM-DD``."""
+    dates = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
+    check_rows(
+        frame,
+        name,
+        f"{column} is a date written YYYY-MM-DD",
+        dates.isna(),
+        lambda r: f"{r[column]!r}",
+    )
+    return dates
+
+
+@on_data
+def fl_2000_count(path: Path | str | None = None) -> pd.DataFrame:
+    """Bush's lead in Florida, 2000, as it was reported from the first count to the courts.
+
+    One row per reported figure: the date, the stage of the count, who reported it (``reporter``:
+    the state or the press; ``reported_by`` says who exactly), Bush's lead in votes, the source and
+    the quotation, in which the lead must appear as the book writes it (``1,784``). Figures of the
+    same stage from different reporters disagree; the file keeps both.
+    """
+    file = _path("fl_2000_count.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "date": pa.Column(str),
+            "stage": pa.Column(str),
+            "reporter": pa.Column(str, pa.Check.isin(FL_2000_REPORTERS)),
+            "reported_by": pa.Column(str),
+            "bush_lead": non_negative_int(),
+            **_SOURCED,
+        },
+        strict=True,
+        ordered=True,
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    frame["date"] = _dated(frame, file.name, "date")
+    check_rows(
+        frame,
+        file.name,
+        "the lead appears in the quotation",
+        frame.apply(lambda r: f"{r.bush_lead:,}" not in r.quote, axis=1),
+        lambda r: f"{r.stage} ({r.reported_by}): {r.bush_lead:,}",
+    )
+    check_rows(
+        frame,
+        file.name,
+        "the rows are in date order",
+        frame["date"] < frame["date"].cummax(),
+        lambda r: f"{r.date:%Y-%m-%d} comes after a later date",
+    )
+    return frame
+
+
+@on_data
+def fl_2000_ballot_reviews(path: Path | str | None = None) -> pd.DataFrame:
+    """Who would have led Florida in 2000 had the rejected ballots been counted, by each rule.
+
+    One row per scenario of the two reviews of the ballots the machines rejected
+    (:data:`FL_2000_REVIEWS`): which ballots would have been counted, by which standard, who would
+    have led (``Bush`` or ``Gore``) and by how many votes, with the source and the quotation, in
+    which the margin must appear as the book writes it.
+    """
+    file = _path("fl_2000_ballot_reviews.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "review": pa.Column(str, pa.Check.isin(FL_2000_REVIEWS)),
+            "published": pa.Column(str),
+            "ballots": pa.Column(str),
+            "standard": pa.Column(str),
+            "leader": pa.Column(str, pa.Check.isin(["Bush", "Gore"])),
+            "margin": pa.Column(int, pa.Check.gt(0), coerce=True),
+            **_SOURCED,
+        },
+        strict=True,
+        ordered=True,
+        unique=["review", "ballots", "standard"],
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    frame["published"] = _dated(frame, file.name, "published")
+    check_rows(
+        frame,
+        file.name,
+        "the margin appears in the quotation",
+        frame.apply(lambda r: f"{r.margin:,}" not in r.quote, axis=1),
+        lambda r: f"{r.ballots}, {r.standard}: {r.margin:,}",
+    )
     return frame
 
 
