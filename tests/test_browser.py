@@ -24,7 +24,7 @@ from conftest import SITE
 
 from closecalls_build.chromium import OfflinePage, offline_page
 from closecalls_build.pages import chapters
-from explainers import audits, claims, contests, editorial, electoral, faithless
+from explainers import audits, butterfly, claims, contests, editorial, electoral, faithless, florida
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +32,7 @@ PAGES = [
     "index.html",
     "book/intro.html",
     "book/margins.html",
+    "book/florida.html",
     "book/audits.html",
     "book/electoral.html",
     "book/claims.html",
@@ -597,4 +598,84 @@ def test_county_chart_measure_control_moves_the_counties(site_page) -> None:
         }
         assert len(points) == 72
         assert points == pytest.approx(table[control.column].to_dict()), key
+    assert_quiet(v)
+
+
+# --- the Florida 2000 page -------------------------------------------------------------------------
+
+FLORIDA_PAGE = "book/florida.html"
+
+
+def florida_charts(v: OfflinePage) -> list:
+    """The Florida page's charts: the lead as reported, the reviews, the butterfly ballot."""
+    assert wait_for_charts(v.page) == 3
+    return v.page.locator(".cc-chart").all()
+
+
+def chart_title(chart) -> list[str]:
+    """The lines of a chart's title, as the Vega view holds them (a title may be an expression)."""
+    return chart.evaluate(
+        """(el) => {
+          const found = [];
+          const walk = (node) => {
+            if (!node) return;
+            if (node.role === "title-text") {
+              for (const item of node.items) found.push(...[].concat(item.text));
+            }
+            (node.items || []).forEach(walk);
+          };
+          walk(el.vegaResult.view.scenegraph().root);
+          return found;
+        }"""
+    )
+
+
+def test_count_chart_shows_every_reported_lead(site_page) -> None:
+    v = site_page(FLORIDA_PAGE)
+    chart = florida_charts(v)[0]
+    stages = florida.count_stages()
+    points = sorted(
+        (d["day"], d["reporter"], d["bush_lead"])
+        for d in mark_data(chart, "symbol")
+        if "bush_lead" in d
+    )
+    # Vega parses each ISO date as midnight UTC, and holds it in milliseconds.
+    days = [int(d.timestamp() * 1000) for d in stages["date"].dt.tz_localize("UTC")]
+    assert points == sorted(zip(days, stages["reporter"], stages["bush_lead"], strict=True))
+    assert_quiet(v)
+
+
+@pytest.mark.parametrize("rule", range(8))
+def test_reviews_control_names_the_rules_outcome(site_page, rule: int) -> None:
+    v = site_page(FLORIDA_PAGE)
+    chart = florida_charts(v)[1]
+    set_control(chart, "Counting rule", rule)
+    table = florida.review_outcomes()
+    row = table.iloc[rule]
+    bars = {d["rule"]: d["bush_lead"] for d in mark_data(chart, "rect") if "rule" in d}
+    assert bars == dict(enumerate(table["bush_lead"]))
+    review = {"norc": "NORC review, 2001", "herald": "Herald review, 2001"}[row["review"]]
+    assert " ".join(chart_title(chart)) == f"{row['leader']} by {row['margin']:,} votes ({review})"
+    assert_quiet(v)
+
+
+@pytest.mark.parametrize("model", list(butterfly.MODELS))
+def test_butterfly_control_moves_every_county_to_the_packages_fit(site_page, model: str) -> None:
+    v = site_page(FLORIDA_PAGE)
+    chart = florida_charts(v)[2]
+    set_control(chart, "Predict from", model)
+    expected = butterfly.all_counties(model).set_index("county")
+    shown = {d["name"].upper(): d for d in mark_data(chart, "symbol") if "name" in d}
+    assert shown.keys() == set(expected.index)
+    for county, d in shown.items():
+        assert d["actual"] == expected.loc[county, "actual"]
+        assert (d["predicted"], d["low"], d["high"]) == pytest.approx(
+            tuple(expected.loc[county, ["predicted", "low", "high"]]), rel=1e-12
+        )
+    palm = butterfly.fit(model)
+    assert chart_title(chart) == [
+        f"Palm Beach: {palm.actual:,} votes; predicted {palm.predicted:,.0f} "
+        f"({palm.low:,.0f} to {palm.high:,.0f})",
+        f"Excess: {palm.excess_low:,.0f} to {palm.excess_high:,.0f} votes",
+    ]
     assert_quiet(v)

@@ -5,6 +5,10 @@
   ballot, the Wisconsin wards, recount shifts).
 - :mod:`explainers.charts.electoral`: the Electoral College chapter (tile map with a swing and a
   rule, faithless electors by election, defections).
+- :mod:`explainers.charts.florida`: the Florida 2000 chapter (the lead as reported, the reviews of
+  the rejected ballots, Palm Beach's Buchanan vote against its prediction).
+- :mod:`explainers.charts.claims`: the Claims chapter (counties by equipment, the estimate under
+  controls).
 
 Each chart is built from tables that Python computed; its controls are Vega-Lite parameters bound
 to HTML inputs that filter or select among those values, so the static page needs no kernel, and the

@@ -1,8 +1,10 @@
 """Display-ready tables for the book, one module per chapter.
 
 - :mod:`explainers.tables.margins`: the Margins chapter's tables.
+- :mod:`explainers.tables.florida`: the Florida 2000 chapter's tables.
 - :mod:`explainers.tables.audits` and :mod:`explainers.tables.electoral`: the Audits and the
   Electoral College chapters' tables.
+- :mod:`explainers.tables.claims`: the Claims chapter's tables.
 
 Each chapter's functions return a :class:`Table`: the numbers come from the concept modules; a
 table only chooses the columns, their headings and how the numbers are written. A ``Table`` renders
