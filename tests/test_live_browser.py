@@ -25,10 +25,11 @@ import pytest
 from conftest import ROOT, free_port
 
 from closecalls_build.chromium import OfflinePage, offline_page
-from explainers import claims, contests, data, electoral
+from explainers import butterfly, claims, contests, data, electoral
 from explainers.widgets import audits as audit_widgets
 from explainers.widgets import claims as claim_widgets
 from explainers.widgets import electoral as electoral_widgets
+from explainers.widgets import florida as florida_widgets
 from explainers.widgets import margins as margin_widgets
 
 pytestmark = pytest.mark.browser
@@ -141,6 +142,16 @@ def test_margins_state_menu_reruns_describe_contest(open_live, artifacts: Path) 
     assert wait_for_charts(v.page) > 0
     box.scroll_into_view_if_needed()
     v.page.screenshot(path=artifacts / "live-margins.png")
+    assert v.external == [] and v.errors == []
+
+
+def test_florida_county_menu_refits_the_butterfly_model(open_live) -> None:
+    v = open_live("voila/render/florida.ipynb")
+    box = panel(v.page, "County")
+    expect_result(v.page, box, florida_widgets.describe_fit(butterfly.fit()))
+    box.locator(".widget-dropdown", has_text="County").locator("select").select_option(label="Leon")
+    expect_result(v.page, box, florida_widgets.describe_fit(butterfly.fit("bush", "LEON")))
+    assert wait_for_charts(v.page) > 0
     assert v.external == [] and v.errors == []
 
 
