@@ -34,7 +34,7 @@ from explainers.widgets import margins as margin_widgets
 
 pytestmark = pytest.mark.browser
 
-STARTUP_TIMEOUT = 180  # seconds: four kernels start and run their chapters' cells before serving
+STARTUP_TIMEOUT = 180  # seconds: one kernel per chapter starts and runs its cells before serving
 KERNEL_TIMEOUT = 60_000  # milliseconds, for a page's widgets to appear
 
 
