@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,12 +85,32 @@ def test_palm_beach_is_the_county_furthest_above_its_prediction() -> None:
 def test_unknown_model_county_and_level_are_refused_by_name() -> None:
     with pytest.raises(ValueError, match=r"model must be one of \['bush', 'total', .*'nope'"):
         butterfly.fit("nope")
+    with pytest.raises(ValueError, match=r"model must be one of .*not \['bush'\]"):
+        butterfly.fit(["bush"])  # type: ignore[arg-type]
     with pytest.raises(
         ValueError, match=r"county must be one of Florida's 67 counties.*'Palm Beach'"
     ):
         butterfly.fit("bush", "Palm Beach")
-    for level in (0, 1, 1.5, -0.1):
+    for level in (0, 1, 0.99999, 1.5, -0.1, float("nan"), "0.95", None, True):
         with pytest.raises(
-            ValueError, match=f"level must lie strictly between 0 and 1, not {level}"
+            ValueError, match=f"level must be a number strictly between 0 and 0.9999, not {level!r}"
         ):
-            butterfly.fit("bush", level=level)
+            butterfly.fit("bush", level=level)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("column", "county"), [("BUCHANAN", "GLADES"), ("BUSH", "LIBERTY")])
+def test_a_county_with_no_votes_to_take_the_logarithm_of_is_refused(
+    data_dir, column: str, county: str
+) -> None:
+    path = data_dir / "fl_2000_county_unofficial.csv"
+    frame = pd.read_csv(path, dtype=str)
+    row = frame.index[frame["rownames"] == county][0]
+    before = int(frame.at[row, column])
+    frame.at[row, column] = "0"
+    frame.at[row, "Total"] = str(int(frame.at[row, "Total"]) - before)
+    frame.to_csv(path, index=False)
+    with pytest.raises(
+        ValueError,
+        match=f"logarithm of each county's {column.lower()} votes, and {county} has none",
+    ):
+        butterfly.fit("bush")

@@ -83,3 +83,19 @@ def test_tables_dicts_and_lists_come_back_as_copies() -> None:
     things.cache_clear()  # type: ignore[attr-defined]
     things("list")
     assert calls[-1] == "list"
+
+
+def test_an_unhashable_argument_is_passed_through_uncached() -> None:
+    calls = []
+
+    @caching.on_data
+    def first(items: object) -> object:
+        calls.append(items)
+        if not isinstance(items, tuple):
+            raise ValueError(f"items must be a tuple, not {items!r}")
+        return items[0]
+
+    with pytest.raises(ValueError, match=r"items must be a tuple, not \[1, 2\]"):
+        first([1, 2])
+    assert first((1, 2)) == first((1, 2)) == 1
+    assert calls == [[1, 2], (1, 2)]

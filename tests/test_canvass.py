@@ -8,21 +8,36 @@ import pytest
 from explainers import canvass
 
 
+def on_26_november() -> pd.DataFrame:
+    table = canvass.reported_vs_certified()
+    return table[table["date"] == pd.Timestamp("2016-11-26")].set_index("scope")
+
+
 def test_reported_leads_against_certified_margins() -> None:
-    table = canvass.reported_vs_certified().set_index("scope")
+    table = on_26_november()
     # FEC, Federal Elections 2016: certified margins MI 10,704, PA 44,292, WI 22,748.
     assert table.loc["MI+PA+WI", "certified"] == 10_704 + 44_292 + 22_748
     assert table.loc["MI+PA+WI", "reported"] == 107_000  # Elias, Medium, 26 Nov 2016
     assert table.loc["PA", "reported"] == 71_000  # Milwaukee Journal Sentinel, 26 Nov 2016
     assert table.loc["PA", "difference"] == 44_292 - 71_000
     assert table.loc["PA", "reported_text"] == "about 71,000"
-    assert (table["date"] == pd.Timestamp("2016-11-26")).all()
+    assert sorted(table.index) == ["MI", "MI+PA+WI", "PA", "WI"]
+
+
+def test_the_early_unofficial_leads_were_larger_than_the_certified_ones() -> None:
+    # WisPolitics, 10 Nov 2016 (AP count): "roughly 27,000"; Detroit News, 22 Nov 2016: the
+    # unofficial lead after election day was 13,107. Certified: WI 22,748, MI 10,704.
+    table = canvass.reported_vs_certified()
+    early = table[table["date"] < pd.Timestamp("2016-11-26")].set_index("scope")
+    assert early.loc["WI", "reported"] == 27_000 and early.loc["WI", "certified"] == 22_748
+    assert early.loc["MI", "reported"] == 13_107 and early.loc["MI", "certified"] == 10_704
+    assert not early["within_rounding"].any()  # these leads did change during the canvass
 
 
 def test_small_differences_from_rounded_reports_are_rounding() -> None:
     # Journal Sentinel, 26 Nov 2016: "about 22,000" (WI) and "about 10,000" (MI), reports rounded
     # to thousands; the certified 22,748 and 10,704 are within that rounding.
-    table = canvass.reported_vs_certified().set_index("scope")
+    table = on_26_november()
     assert table.loc["WI", "within_rounding"] and table.loc["MI", "within_rounding"]
     assert not table.loc["PA", "within_rounding"]
     assert not table.loc["MI+PA+WI", "within_rounding"]

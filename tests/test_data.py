@@ -499,11 +499,11 @@ ONE_CELL_EDITS = [
     (
         "unknown measure",
         "reported_counts_nov2016.csv",
-        2,
+        4,
         "clinton_votes",
         "clinton_vote",
         data.reported_counts,
-        r"line 2, column 'measure'",
+        r"line 4, column 'measure'",
     ),
 ]
 
@@ -629,6 +629,27 @@ def test_data_readme_checksums_match_the_files() -> None:
         assert actual == digest, (
             f"{name} changed: update its entry (and checksum) in data/README.md"
         )
+
+
+def test_each_files_section_gives_its_checksum_and_size() -> None:
+    # A section's "**sha256:** `...` (n bytes)" repeats the checksum list; it must not drift from it.
+    import hashlib
+    import re
+
+    readme = (data.DATA_DIR / "README.md").read_text()
+    checked = 0
+    for section in re.split(r"\n(?=## )", readme):
+        name = re.match(r"## `([^`]+)`", section)
+        if not name or not (data.DATA_DIR / name.group(1)).is_file():
+            continue
+        content = (data.DATA_DIR / name.group(1)).read_bytes()
+        for digest, size in re.findall(
+            r"\*\*sha256:\*\* `([0-9a-f]{64})` \(([\d,]+) bytes\)", section
+        ):
+            assert digest == hashlib.sha256(content).hexdigest(), f"{name.group(1)}: stale sha256"
+            assert int(size.replace(",", "")) == len(content), f"{name.group(1)}: stale size"
+            checked += 1
+    assert checked >= 15
 
 
 def test_an_edited_file_is_read_again_not_served_from_cache(data_copy) -> None:

@@ -9,10 +9,12 @@ size and politics would lead one to expect?
 The method: across the *other* 66 counties, fit a straight line relating the logarithm of Buchanan's
 vote to the logarithm of another measure of the county (Bush's vote, or all votes cast, with the
 candidates' shares as further controls in some models); logarithms, because counties range from a few
-thousand votes to more than half a million, and a county twice the size gives Buchanan about twice
-the votes. The line, at Palm Beach's values, predicts his vote there, with a 95% *prediction*
-interval: the range within which one county's vote should fall if Palm Beach were like the others.
-The excess is the count minus the prediction, with the interval that goes with it.
+thousand votes to more than half a million, and their spread around the line grows with their size.
+The line, at Palm Beach's values, predicts his vote there, with a 95% *prediction* interval: the range
+within which one county's vote should fall if Palm Beach were like the others. Back from the log
+scale, the line's value is a typical county's vote (the median of the prediction, not its mean; the
+mean is a little higher), and the interval's ends are exact. The excess is the count minus the
+prediction, with the interval that goes with it.
 
 What the data cannot show: the excess is a number of votes, not a list of voters. That those votes
 were meant for Gore is an inference from the ballot's layout and other evidence (published studies
@@ -92,8 +94,8 @@ MODELS: dict[str, Model] = {
 class CountyFit:
     """One county's Buchanan vote against the line fitted to all the other counties.
 
-    ``predicted`` is the line's value (back from the log scale: a typical county, the median, not
-    the mean), ``low`` and ``high`` its prediction interval at ``level``; ``excess`` is ``actual -
+    ``predicted`` is the line's value back from the log scale: the median of the prediction, not its
+    mean. ``low`` and ``high`` are its prediction interval at ``level``; ``excess`` is ``actual -
     predicted``, ``excess_low`` and ``excess_high`` are ``actual - high`` and ``actual - low``.
     ``outside`` says whether the actual vote falls outside the interval. ``r_squared`` is the fit's
     on the log scale, over the ``counties`` it was fitted to.
@@ -131,8 +133,21 @@ class CountyFit:
 
 
 def _design() -> pd.DataFrame:
-    """Every county with the columns the models use, indexed by county name."""
+    """Every county with the columns the models use, indexed by county name.
+
+    Raises
+    ------
+    ValueError
+        If a county has no vote for Buchanan or for Bush: a logarithm needs a count above zero.
+    """
     counties = data.fl_2000_counties().set_index("county")
+    for column in ("buchanan", "bush"):
+        empty = counties.index[counties[column] == 0]
+        if len(empty):
+            raise ValueError(
+                f"the models take the logarithm of each county's {column} votes, and "
+                f"{', '.join(empty)} has none: the file cannot be used as it is"
+            )
     return pd.DataFrame(
         {
             "buchanan": counties["buchanan"],
@@ -146,16 +161,17 @@ def _design() -> pd.DataFrame:
 
 
 def _check(model: str, county: str, level: float) -> None:
-    if model not in MODELS:
+    """Refuse an unknown model or county, or a level that is not a probability below 0.9999."""
+    if not isinstance(model, str) or model not in MODELS:
         raise ValueError(f"model must be one of {sorted(MODELS)}, not {model!r}")
     counties = data.fl_2000_counties()["county"]
-    if county not in set(counties):
+    if not isinstance(county, str) or county not in set(counties):
         raise ValueError(
             f"county must be one of Florida's {len(counties)} counties as the data name them "
             f"(e.g. {COUNTY!r}), not {county!r}"
         )
-    if not 0 < level < 1:
-        raise ValueError(f"level must lie strictly between 0 and 1, not {level!r}")
+    if isinstance(level, bool) or not isinstance(level, int | float) or not 0 < level < 0.9999:
+        raise ValueError(f"level must be a number strictly between 0 and 0.9999, not {level!r}")
 
 
 @on_data
@@ -169,7 +185,6 @@ def fit(model: str = "bush", county: str = COUNTY, level: float = LEVEL) -> Coun
     """
     _check(model, county, level)
     design = _design()
-    # Every county has Buchanan votes and Bush votes above zero, so every logarithm is finite.
     predictors = list(MODELS[model].predictors)
     others = design.drop(index=county)
     result = sm.OLS(others["log_buchanan"], sm.add_constant(others[predictors])).fit()
@@ -217,7 +232,9 @@ def all_counties(model: str = "bush", level: float = LEVEL) -> pd.DataFrame:
 
     One row per county (``county``, ``actual``, ``predicted``, ``low``, ``high``, ``excess``,
     ``ratio`` = actual / predicted, ``outside``), in the file's order. With 67 counties and 95%
-    intervals, about three would fall outside by chance alone; how far outside is what tells.
+    intervals, about three would fall outside by chance alone; how far outside is what tells. Each
+    county is fitted against all the others, Palm Beach included, which widens the others'
+    intervals a little.
     """
     rows = []
     for county in data.fl_2000_counties()["county"]:

@@ -5,9 +5,9 @@ not repeat it for every number it prints; yet a reader who edits a data file in 
 or a test that writes a broken copy, must never be answered from a stale cache. So every cache in
 the package is :func:`on_data`: its key is the arguments *and* the version of the data folder (each
 file's path, modification time and size, :func:`data_version`), and a file passed as an argument is
-keyed by its own version too (other arguments must be hashable). A table, dict or list comes back as a
-fresh (shallow) copy, so a caller that changes it
-changes nothing else.
+keyed by its own version too. Other arguments must be hashable to be cached: a call with an
+unhashable one (a list, say) goes to the function uncached, which accepts or refuses it. A table,
+dict or list comes back as a fresh (shallow) copy, so a caller that changes it changes nothing else.
 """
 
 from __future__ import annotations
@@ -88,6 +88,10 @@ def on_data(func: Callable[P, R]) -> Callable[P, R]:
         outermost = getattr(_calling, "version", None) is None
         version = data_version() if outermost else _calling.version
         key = (version, _key(signature, args, kwargs))
+        try:
+            hash(key)
+        except TypeError:  # an unhashable argument: never cached, ``func`` judges it
+            return func(*args, **kwargs)
         with lock:
             hit = key in results
             if hit:

@@ -203,8 +203,19 @@ class ReportedGap:
 
 
 def reported_gap() -> ReportedGap:
-    """Sum up :func:`reported_vs_certified` for the three states and for the combined figure."""
-    table = reported_vs_certified().set_index("scope")
+    """Sum up :func:`reported_vs_certified` for the three states and the combined figure.
+
+    Only the reports of the day the combined figure was quoted (26 November 2016) count: the
+    earlier, larger leads are left out.
+    """
+    table = reported_vs_certified()
+    combined_on = table.loc[table["scope"] == "MI+PA+WI", "date"]
+    if len(combined_on) != 1:
+        raise ValueError(
+            "data/reported_counts_nov2016.csv must hold exactly one combined MI+PA+WI lead, "
+            f"found {len(combined_on)}"
+        )
+    table = table[table["date"] == combined_on.iloc[0]].set_index("scope")
     states = table.loc[["MI", "PA", "WI"]]
     return ReportedGap(
         combined_reported=int(table.loc["MI+PA+WI", "reported"]),
