@@ -645,7 +645,35 @@ def test_count_chart_shows_every_reported_lead(site_page) -> None:
     assert_quiet(v)
 
 
-@pytest.mark.parametrize("rule", range(8))
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Tokyo"])
+def test_count_chart_shows_the_same_dates_in_every_time_zone(browser, site_url, zone: str) -> None:
+    # Vega reads "2000-11-08" as midnight UTC; shown in local time it was 7 November west of
+    # Greenwich. The tooltips and axis labels must name the day the data gives, wherever the reader is.
+    with offline_page(browser, site_url, viewport=DESKTOP, timezone_id=zone) as v:
+        v.open(FLORIDA_PAGE)
+        chart = florida_charts(v)[0]
+        tooltips = chart.evaluate(
+            """(el) => {
+              const out = [];
+              const walk = (node) => {
+                if (!node) return;
+                if (node.marktype === "symbol") {
+                  for (const item of node.items) if (item.tooltip) out.push(item.tooltip);
+                }
+                (node.items || []).forEach(walk);
+              };
+              walk(el.vegaResult.view.scenegraph().root);
+              return out;
+            }"""
+        )
+        assert v.page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
+    stages = florida.count_stages()
+    expected = sorted(d.strftime("%d %B %Y") for d in stages["date"])
+    assert sorted(t["Date"] for t in tooltips) == expected
+    assert_quiet(v)
+
+
+@pytest.mark.parametrize("rule", range(len(florida.review_outcomes())))
 def test_reviews_control_names_the_rules_outcome(site_page, rule: int) -> None:
     v = site_page(FLORIDA_PAGE)
     chart = florida_charts(v)[1]

@@ -19,8 +19,10 @@ def test_reviews_chart_holds_every_outcome_and_refuses_an_unknown_rule() -> None
     assert spec["params"][0]["value"] == 3
     rows = next(iter(spec["datasets"].values()))
     assert [r["bush_lead"] for r in rows] == list(florida.review_outcomes()["bush_lead"])
-    with pytest.raises(ValueError, match="rule must be a row from 0 to 7, not 8"):
-        charts.reviews_chart(rule=8)
+    last = len(florida.review_outcomes()) - 1
+    for rule in (last + 1, -1, True, "3"):
+        with pytest.raises(ValueError, match=f"rule must be a row from 0 to {last}, not {rule!r}"):
+            charts.reviews_chart(rule=rule)  # type: ignore[arg-type]
 
 
 def test_butterfly_table_is_every_county_under_every_model() -> None:

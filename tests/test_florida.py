@@ -80,6 +80,9 @@ def test_review_outcomes_sign_the_lead_and_refuse_an_unknown_review() -> None:
     assert len(florida.review_outcomes("herald")) + len(florida.review_outcomes("norc")) == len(
         table
     )
+    # A small margin may be written as a word: ABC News, 4 Apr 2001, "Gore would have won by three".
+    herald = florida.review_outcomes("herald").set_index("standard")
+    assert herald.loc["the strictest standard, advocated by Bush's supporters", "bush_lead"] == -3
     with pytest.raises(ValueError, match=r"review must be one of \['herald', 'norc'\] or None"):
         florida.review_outcomes("nyt")
 
@@ -90,7 +93,8 @@ def test_review_outcomes_sign_the_lead_and_refuse_an_unknown_review() -> None:
         (2, "a margin of 1,784", "a margin of 1,785", r"the lead appears in the quotation.*1,784"),
         (2, "2000-11-08", "2000-11-31", r"date is a date written YYYY-MM-DD.*'2000-11-31'"),
         (2, "2000-11-08", "2000-12-30", r"the rows are in date order.*line 3"),
-        (2, ",state,", ",court,", r"reporter"),
+        (2, ",state,", ",court,", r"column 'reporter'"),
+        (9, ",537,", ",53,", r"the lead appears in the quotation.*certified .*: 53\b"),
     ],
 )
 def test_the_count_file_is_checked(data_copy, line: int, old: str, new: str, message: str) -> None:
@@ -104,9 +108,11 @@ def test_the_count_file_is_checked(data_copy, line: int, old: str, new: str, mes
     ("line", "old", "new", "message"),
     [
         (2, ",Bush,225,", ",Bush,226,", r"the margin appears in the quotation.*226"),
-        (2, ",Bush,225,", ",Nader,225,", r"leader"),
-        (2, "norc,", "nyt,", r"review"),
-        (2, ",Bush,225,", ",Bush,0,", r"margin"),
+        (2, ",Bush,225,", ",Nader,225,", r"column 'leader'"),
+        (2, "norc,", "nyt,", r"column 'review'"),
+        (2, ",Bush,225,", ",Bush,0,", r"column 'margin'"),
+        (2, ",Bush,225,", ",Bush,22,", r"the margin appears in the quotation.*: 22\b"),
+        (11, ",Gore,3,", ",Gore,4,", r"the margin appears in the quotation.*: 4\b"),
     ],
 )
 def test_the_reviews_file_is_checked(

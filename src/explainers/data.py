@@ -13,6 +13,7 @@ The provenance of every file (publisher, DOI, where the copy came from, known er
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -815,6 +816,25 @@ FL_2000_REPORTERS = ("state", "press")
 FL_2000_REVIEWS = ("norc", "herald")
 
 
+def _quotes_figure(value: int, quote: str) -> bool:
+    """Whether ``quote`` states ``value`` as a whole figure, in digits or as a small number's word.
+
+    ``1,784`` counts, but not inside ``11,784`` or ``1,7845``; ``three`` counts for 3.
+
+    Examples
+    --------
+    >>> _quotes_figure(537, "by 537 votes"), _quotes_figure(53, "by 537 votes")
+    (True, False)
+    >>> _quotes_figure(3, "would have won by three votes")
+    True
+    """
+    digits = rf"(?<![\d,.]){re.escape(f'{value:,}')}(?![\d]|,\d)"
+    words = [w for w, n in _NUMBER_WORDS.items() if n == value]
+    return bool(re.search(digits, quote)) or any(
+        re.search(rf"\b{w}\b", quote, re.IGNORECASE) for w in words
+    )
+
+
 def _dated(frame: pd.DataFrame, name: str, column: str) -> pd.Series:
     """``column`` as dates, or an error naming the rows that are not ``YYYY-MM-DD``."""
     dates = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
@@ -856,7 +876,7 @@ def fl_2000_count(path: Path | str | None = None) -> pd.DataFrame:
         frame,
         file.name,
         "the lead appears in the quotation",
-        frame.apply(lambda r: f"{r.bush_lead:,}" not in r.quote, axis=1),
+        frame.apply(lambda r: not _quotes_figure(r.bush_lead, r.quote), axis=1),
         lambda r: f"{r.stage} ({r.reported_by}): {r.bush_lead:,}",
     )
     check_rows(
@@ -899,7 +919,7 @@ def fl_2000_ballot_reviews(path: Path | str | None = None) -> pd.DataFrame:
         frame,
         file.name,
         "the margin appears in the quotation",
-        frame.apply(lambda r: f"{r.margin:,}" not in r.quote, axis=1),
+        frame.apply(lambda r: not _quotes_figure(r.margin, r.quote), axis=1),
         lambda r: f"{r.ballots}, {r.standard}: {r.margin:,}",
     )
     return frame

@@ -47,7 +47,13 @@ def count_chart() -> alt.LayerChart:
         who=lambda t: t["reporter"].map(_REPORTERS),
         label=lambda t: t["bush_lead"].map("{:,}".format),
     )
-    x = alt.X("day:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=6))
+    # The dates are days, read as midnight UTC: a UTC scale and UTC formats show the same day in
+    # every reader's time zone (a local-time format showed 7 November west of Greenwich).
+    x = alt.X(
+        "utcyearmonthdate(day):T",
+        title=None,
+        axis=alt.Axis(format="%d %b", labelAngle=0, tickCount=6),
+    )
     y = alt.Y("bush_lead:Q", title="Bush's lead (votes)", scale=alt.Scale(domainMin=0))
     domain = list(_REPORTERS.values())
     color = alt.Color(
@@ -68,7 +74,7 @@ def count_chart() -> alt.LayerChart:
         color=color,
         shape=alt.Shape("who:N", scale=alt.Scale(domain=domain, range=["circle", "diamond"])),
         tooltip=[
-            alt.Tooltip("day:T", title="Date", format="%d %B %Y"),
+            alt.Tooltip("utcyearmonthdate(day):T", title="Date", format="%d %B %Y"),
             alt.Tooltip("stage:N", title="Stage"),
             alt.Tooltip("reported_by:N", title="Reported by"),
             alt.Tooltip("bush_lead:Q", title="Bush's lead", format=","),
@@ -110,12 +116,14 @@ def reviews_chart(rule: int = 0) -> alt.LayerChart:
         For a ``rule`` that is not a row.
     """
     table = florida.review_outcomes().reset_index(names="rule")
-    if rule not in set(table["rule"]):
+    if isinstance(rule, bool) or not isinstance(rule, int) or rule not in set(table["rule"]):
         raise ValueError(f"rule must be a row from 0 to {len(table) - 1}, not {rule!r}")
     short = {
         "undervotes in four counties": "Four counties' undervotes",
         "undervotes statewide": "Undervotes",
         "all rejected ballots statewide": "All rejected ballots",
+        "undervotes statewide, the counties' finished hand counts kept": "Undervotes",
+        "undervotes statewide, counted afresh in all 67 counties": "Undervotes, counted afresh",
     }
     table = table.assign(
         headline=[
