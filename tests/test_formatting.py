@@ -33,3 +33,9 @@ def test_count_takes_whole_numbers_only(bad: object) -> None:
 def test_shares_and_ratios_take_numbers(call) -> None:
     with pytest.raises(TypeError, match=r"must be a number, got '0.5'"):
         call("0.5")
+
+
+def test_dollars_are_whole_and_refuse_what_is_not() -> None:
+    assert formatting.dollars(1_494_086) == "$1,494,086"
+    with pytest.raises(TypeError, match=r"count takes a whole number, got 1\.5"):
+        formatting.dollars(1.5)  # type: ignore[arg-type]

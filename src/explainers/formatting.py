@@ -15,7 +15,7 @@ import pandas as pd
 
 from explainers.canvass import round_to
 
-__all__ = ["count", "date", "interval", "pct", "points", "rounded", "signed", "times"]
+__all__ = ["count", "date", "dollars", "interval", "pct", "points", "rounded", "signed", "times"]
 
 
 def _number(value: object, what: str) -> float:
@@ -35,6 +35,17 @@ def count(value: int) -> str:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"count takes a whole number, got {value!r}")
     return f"{int(value):,}"
+
+
+def dollars(value: int) -> str:
+    """A whole number of dollars: ``$1,494,086``.
+
+    Examples
+    --------
+    >>> dollars(1494086)
+    '$1,494,086'
+    """
+    return "$" + count(value)
 
 
 def signed(value: int) -> str:
