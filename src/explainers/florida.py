@@ -25,6 +25,7 @@ from explainers.facts import figure
 
 __all__ = [
     "REVIEW_NAMES",
+    "REVIEW_SHORT_NAMES",
     "certified_lead",
     "count_stages",
     "court_order_lead",
@@ -39,6 +40,9 @@ REVIEW_NAMES = {
     "norc": "Media consortium (NORC), November 2001",
     "herald": "Miami Herald, Knight Ridder and USA Today, April 2001",
 }
+
+#: The same reviews in a few words, for a chart's title or a table's column.
+REVIEW_SHORT_NAMES = {"norc": "NORC review, 2001", "herald": "Herald review, 2001"}
 
 
 def count_stages() -> pd.DataFrame:

@@ -36,9 +36,6 @@ GORE_COLOR = "#2166ac"
 
 _REPORTERS = {"state": "the state's figure", "press": "a press tally"}
 
-#: The reviews as a chart's title names them.
-_SHORT_REVIEW = {"norc": "NORC review, 2001", "herald": "Herald review, 2001"}
-
 
 def count_chart() -> alt.LayerChart:
     """Bush's lead at each reported stage, 8 November to 8 December 2000."""
@@ -127,7 +124,7 @@ def reviews_chart(rule: int = 0) -> alt.LayerChart:
     }
     table = table.assign(
         headline=[
-            f"{r.leader} by {r.margin:,} votes ({_SHORT_REVIEW[r.review]})"
+            f"{r.leader} by {r.margin:,} votes ({florida.REVIEW_SHORT_NAMES[r.review]})"
             for r in table.itertuples()
         ],
         source_label=[

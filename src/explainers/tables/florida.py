@@ -40,9 +40,7 @@ def reviews_table() -> Table:
     table = florida.review_outcomes()
     frame = pd.DataFrame(
         {
-            "Review": table["review"].map(
-                {"norc": "NORC, 2001", "herald": "Herald/USA Today, 2001"}
-            ),
+            "Review": table["review"].map(florida.REVIEW_SHORT_NAMES),
             "Ballots counted": table["ballots"].str.capitalize(),
             "Standard": table["standard"],
             "Ahead": table["leader"],
