@@ -43,6 +43,7 @@ _SKIP = [
     r"^\s*\d+\.\s",  # numbered-list markers
     r"\b[A-Za-z]+\d+\b",  # names with digits: FOX6
     r"\bStep \d\b",  # the Claims chapter's numbered steps
+    r"\*60 Minutes\*",  # the name of a television programme
     r"\*m\* \+ 1",  # the "margin plus one" rule written as a formula
     r"1 ÷ \(1 − the share of the other\s+candidates\)",  # the two-party factor as a formula
 ]

@@ -39,6 +39,16 @@ def test_citations_links_and_figure_numbers_are_written_out() -> None:
     assert "- Reilly 2016. *Hillary Clinton Campaign" in sources[-1]
 
 
+def test_a_dollar_in_a_cited_title_is_not_read_as_mathematics() -> None:
+    # references.bib: wisconsinreport2016estimate's title is "... May Cost $3.9 Million"; with a
+    # sum later in the paragraph, jupyterlab-myst typeset everything between the two as a formula.
+    text = nbformat.v4.new_markdown_cell("Paid {cite}`wisconsinreport2016estimate`, then $100.")
+    nb = notebooks.for_jupyterlab(chapter(text), BIB)
+    assert "May Cost \\$3.9 Million" in nb.cells[0].source
+    assert nb.cells[0].source.endswith(", then $100.")
+    assert "May Cost \\$3.9 Million" in nb.cells[-1].source  # the reference list too
+
+
 def test_a_link_to_a_plain_page_opens_its_markdown(tmp_path: Path) -> None:
     (tmp_path / "glossary.md").write_text("# Glossary\n")
     (tmp_path / "margins.ipynb").write_text("{}")

@@ -94,12 +94,24 @@ def _reference(entry: Entry) -> str:
     number = fields.get("number", "")
     link = fields.get("url") or (f"https://doi.org/{fields['doi']}" if "doi" in fields else "")
     parts = [
-        f"{label(entry).removesuffix('.')}. *{title(entry)}*.",
+        f"{label(entry).removesuffix('.')}. *{_literal_dollars(title(entry))}*.",
         where,
         number,
         f"<{link}>" if link else "",
     ]
     return " ".join(p for p in parts if p).replace(" .", ".")
+
+
+def _literal_dollars(text: str) -> str:
+    r"""``text`` with each ``$`` escaped, so that MyST does not read what follows it as mathematics.
+
+    A source's title can hold a sum ("... May Cost $3.9 Million"); with another ``$`` later in the
+    paragraph, jupyterlab-myst would typeset everything between the two as one formula.
+
+    >>> _literal_dollars("Recount May Cost $3.9 Million")
+    'Recount May Cost \\$3.9 Million'
+    """
+    return text.replace("$", "\\$")
 
 
 def for_jupyterlab(
@@ -122,7 +134,7 @@ def for_jupyterlab(
         keys = [k.strip() for k in match.group(1).split(",")]
         check_keys(keys, bibliography)
         cited.extend(k for k in keys if k not in cited)
-        return "(" + "; ".join(printed[k] for k in keys) + ")"
+        return "(" + "; ".join(_literal_dollars(printed[k]) for k in keys) + ")"
 
     def doc(match: re.Match[str]) -> str:
         text, target = (
