@@ -122,3 +122,13 @@ def test_the_reviews_file_is_checked(
     edit_line(path, line, old, new)
     with pytest.raises(DataValidationError, match=f"(?s){message}"):
         data.fl_2000_ballot_reviews(path)
+
+
+def test_leads_are_in_date_order_and_an_unknown_stage_is_named() -> None:
+    # AP, 9 Nov 2000: 229 (66 counties); wire services, 10 Nov: 327 (all 67).
+    assert florida.leads("machine recount", "press") == (229, 327)
+    assert florida.leads("certified", "state") == (537,)
+    with pytest.raises(
+        ValueError, match=r"no lead reported at stage 'recount' by reporter 'press'"
+    ):
+        florida.leads("recount", "press")

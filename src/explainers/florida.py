@@ -30,6 +30,7 @@ __all__ = [
     "count_stages",
     "court_order_lead",
     "first_count_lead",
+    "leads",
     "review_outcomes",
     "shift_to_certification",
     "state_figures",
@@ -48,6 +49,27 @@ REVIEW_SHORT_NAMES = {"norc": "NORC review, 2001", "herald": "Herald review, 200
 def count_stages() -> pd.DataFrame:
     """Every reported figure of Bush's lead, in date order, as ``data.fl_2000_count()`` holds them."""
     return data.fl_2000_count()
+
+
+def leads(stage: str, reporter: str) -> tuple[int, ...]:
+    """Bush's leads reported at ``stage`` by ``reporter`` (``"state"`` or ``"press"``), in date order.
+
+    >>> leads("machine recount", "press")
+    (229, 327)
+
+    Raises
+    ------
+    ValueError
+        For a stage or reporter that reported nothing.
+    """
+    stages = count_stages()
+    chosen = stages[(stages["stage"] == stage) & (stages["reporter"] == reporter)]
+    if chosen.empty:
+        raise ValueError(
+            f"no lead reported at stage {stage!r} by reporter {reporter!r}; stages: "
+            f"{sorted(set(stages['stage']))}, reporters: {sorted(set(stages['reporter']))}"
+        )
+    return tuple(int(v) for v in chosen.sort_values("date")["bush_lead"])
 
 
 def state_figures() -> pd.DataFrame:
