@@ -99,3 +99,15 @@ def test_an_unhashable_argument_is_passed_through_uncached() -> None:
         first([1, 2])
     assert first((1, 2)) == first((1, 2)) == 1
     assert calls == [[1, 2], (1, 2)]
+
+
+def test_a_bool_is_not_served_the_result_for_the_equal_int() -> None:
+    @caching.on_data
+    def pick(n: object) -> int:
+        if isinstance(n, bool):
+            raise ValueError(f"n must be a whole number, not {n!r}")
+        return int(n) * 10
+
+    assert pick(1) == 10
+    with pytest.raises(ValueError, match="n must be a whole number, not True"):
+        pick(True)

@@ -58,7 +58,9 @@ def _key(signature: inspect.Signature, args: tuple, kwargs: dict) -> tuple:
     for name, value in bound.arguments.items():
         if isinstance(value, os.PathLike) or (name == "path" and isinstance(value, str)):
             value = file_version(Path(value))
-        key.append((name, value))
+        # The type too: True == 1 and hash(True) == hash(1), but a function may accept one and
+        # refuse the other.
+        key.append((name, type(value), value))
     return tuple(key)
 
 

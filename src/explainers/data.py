@@ -32,6 +32,8 @@ from explainers.validation import (
 )
 
 __all__ = [
+    "CO_2024_RLA_ROUNDS",
+    "CO_2024_RLA_STATUSES",
     "DATA_DIR",
     "FL_2000_CANDIDATES",
     "FL_2000_REPORTERS",
@@ -43,6 +45,7 @@ __all__ = [
     "TOTAL_ELECTORAL_VOTES",
     "DataValidationError",
     "cited_figures",
+    "co_2024_rla_contests",
     "corrections",
     "district_electors",
     "electoral_votes",
@@ -921,6 +924,94 @@ def fl_2000_ballot_reviews(path: Path | str | None = None) -> pd.DataFrame:
         "the margin appears in the quotation",
         frame.apply(lambda r: not _quotes_figure(r.margin, r.quote), axis=1),
         lambda r: f"{r.ballots}, {r.standard}: {r.margin:,}",
+    )
+    return frame
+
+
+#: The rounds of Colorado's 2024 audit whose contest files the book holds.
+CO_2024_RLA_ROUNDS = (1, 3)
+
+#: What Colorado's audit software says of each contest after a round (``random_audit_status``).
+CO_2024_RLA_STATUSES = ("in_progress", "risk_limit_achieved", "ended", "not_auditable")
+
+_CO_COUNTS = (
+    "winners_allowed",
+    "ballot_card_count",
+    "contest_ballot_card_count",
+    "min_margin",
+    "audited_sample_count",
+    "two_vote_over_count",
+    "one_vote_over_count",
+    "one_vote_under_count",
+    "two_vote_under_count",
+    "disagreement_count",
+    "other_count",
+    "overstatements",
+    "optimistic_samples_to_audit",
+    "estimated_samples_to_audit",
+)
+
+
+@on_data
+def co_2024_rla_contests(round_number: int = 3, path: Path | str | None = None) -> pd.DataFrame:
+    """Colorado's 2024 risk-limiting audit, contest by contest, after round 1 or round 3.
+
+    Byte-for-byte copies of the Colorado Secretary of State's ColoradoRLA exports
+    (``data/co_2024_rla_round1_contest.csv`` and ``..._round3_contest.csv``; provenance in
+    ``data/README.md``). One row per contest (725): the ballot cards in the counties that hold it,
+    its smallest margin, the risk limit and gamma, the ballots audited so far, the four kinds of
+    discrepancy found, the samples the state's software estimated, and the contest's status.
+
+    Raises
+    ------
+    ValueError
+        For a ``round_number`` the book does not hold (see :data:`CO_2024_RLA_ROUNDS`).
+    """
+    if isinstance(round_number, bool) or round_number not in CO_2024_RLA_ROUNDS:
+        raise ValueError(f"round_number must be one of {CO_2024_RLA_ROUNDS}, not {round_number!r}")
+    file = _path(f"co_2024_rla_round{round_number}_contest.csv", path)
+    columns: dict[str, pa.Column] = {
+        "contest_name": pa.Column(str, unique=True),
+        "audit_reason": pa.Column(
+            str,
+            pa.Check.isin(["state_wide_contest", "county_wide_contest", "opportunistic_benefits"]),
+        ),
+        "random_audit_status": pa.Column(str, pa.Check.isin(CO_2024_RLA_STATUSES)),
+        "winners": pa.Column(str, nullable=True),
+        "risk_limit": pa.Column(float, [pa.Check.gt(0), pa.Check.lt(1)], coerce=True),
+        "gamma": pa.Column(float, pa.Check.gt(1), coerce=True),
+    }
+    columns |= {c: non_negative_int() for c in _CO_COUNTS}
+    order = [
+        "contest_name",
+        "audit_reason",
+        "random_audit_status",
+        "winners_allowed",
+        "ballot_card_count",
+        "contest_ballot_card_count",
+        "winners",
+        "min_margin",
+        "risk_limit",
+        "audited_sample_count",
+        "two_vote_over_count",
+        "one_vote_over_count",
+        "one_vote_under_count",
+        "two_vote_under_count",
+        "disagreement_count",
+        "other_count",
+        "gamma",
+        "overstatements",
+        "optimistic_samples_to_audit",
+        "estimated_samples_to_audit",
+    ]
+    schema = pa.DataFrameSchema({c: columns[c] for c in order}, strict=True, ordered=True)
+    frame = validate(schema, read_csv(file), file.name)
+    check_rows(
+        frame,
+        file.name,
+        "the margin is at most the ballot cards",
+        frame["min_margin"] > frame["ballot_card_count"],
+        lambda r: f"{r.contest_name}: margin {r.min_margin:,} > {r.ballot_card_count:,} cards",
     )
     return frame
 
