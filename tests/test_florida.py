@@ -91,7 +91,7 @@ def test_review_outcomes_sign_the_lead_and_refuse_an_unknown_review() -> None:
     ("line", "old", "new", "message"),
     [
         (2, "a margin of 1,784", "a margin of 1,785", r"the lead appears in the quotation.*1,784"),
-        (2, "2000-11-08", "2000-11-31", r"date is a date written YYYY-MM-DD.*'2000-11-31'"),
+        (2, "2000-11-08", "2000-11-31", r"line 2, column 'date'.*'2000-11-31'"),
         (2, "2000-11-08", "2000-12-30", r"the rows are in date order.*line 3"),
         (2, ",state,", ",court,", r"column 'reporter'"),
         (9, ",537,", ",53,", r"the lead appears in the quotation.*certified .*: 53\b"),
@@ -132,3 +132,13 @@ def test_leads_are_in_date_order_and_an_unknown_stage_is_named() -> None:
         ValueError, match=r"no lead reported at stage 'recount' by reporter 'press'"
     ):
         florida.leads("recount", "press")
+
+
+def test_review_outcome_picks_one_scenario_and_names_the_others() -> None:
+    # St. Petersburg Times, 12 Nov 2001: "Bush would have won by 493 votes".
+    row = florida.review_outcome("norc", "undervotes statewide")
+    assert (row["leader"], row["margin"]) == ("Bush", 493)
+    with pytest.raises(ValueError, match=r"4 scenarios of review 'norc' match .*the review has: "):
+        florida.review_outcome("norc", "all rejected ballots statewide")
+    with pytest.raises(ValueError, match=r"0 scenarios of review 'herald' match ballots 'x'"):
+        florida.review_outcome("herald", "x")

@@ -745,6 +745,17 @@ def recount_rules_2016(path: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+def _check_date_order(frame: pd.DataFrame, name: str, rule: str) -> None:
+    """Raise, under ``rule``, if a row's ``date`` comes before an earlier row's."""
+    check_rows(
+        frame,
+        name,
+        rule,
+        frame["date"] < frame["date"].cummax(),
+        lambda r: f"{r.date:%Y-%m-%d} comes after a later date",
+    )
+
+
 @on_data
 def recount_events_2016(path: Path | str | None = None) -> pd.DataFrame:
     """The 2016 recount requests in Wisconsin, Michigan and Pennsylvania, event by event.
@@ -768,13 +779,7 @@ def recount_events_2016(path: Path | str | None = None) -> pd.DataFrame:
         ordered=True,
     )
     frame = validate(schema, read_csv(file), file.name)
-    check_rows(
-        frame,
-        file.name,
-        "events are in date order",
-        frame["date"] < frame["date"].cummax(),
-        lambda r: f"{r.date:%Y-%m-%d} comes after a later date",
-    )
+    _check_date_order(frame, file.name, "events are in date order")
     return frame
 
 
@@ -838,19 +843,6 @@ def _quotes_figure(value: int, quote: str) -> bool:
     )
 
 
-def _dated(frame: pd.DataFrame, name: str, column: str) -> pd.Series:
-    """``column`` as dates, or an error naming the rows that are not ``YYYY-MM-DD``."""
-    dates = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
-    check_rows(
-        frame,
-        name,
-        f"{column} is a date written YYYY-MM-DD",
-        dates.isna(),
-        lambda r: f"{r[column]!r}",
-    )
-    return dates
-
-
 @on_data
 def fl_2000_count(path: Path | str | None = None) -> pd.DataFrame:
     """Bush's lead in Florida, 2000, as it was reported from the first count to the courts.
@@ -863,7 +855,7 @@ def fl_2000_count(path: Path | str | None = None) -> pd.DataFrame:
     file = _path("fl_2000_count.csv", path)
     schema = pa.DataFrameSchema(
         {
-            "date": pa.Column(str),
+            "date": pa.Column("datetime64[ns]", coerce=True),
             "stage": pa.Column(str),
             "reporter": pa.Column(str, pa.Check.isin(FL_2000_REPORTERS)),
             "reported_by": pa.Column(str),
@@ -874,7 +866,6 @@ def fl_2000_count(path: Path | str | None = None) -> pd.DataFrame:
         ordered=True,
     )
     frame = validate(schema, read_csv(file), file.name)
-    frame["date"] = _dated(frame, file.name, "date")
     check_rows(
         frame,
         file.name,
@@ -882,13 +873,7 @@ def fl_2000_count(path: Path | str | None = None) -> pd.DataFrame:
         frame.apply(lambda r: not _quotes_figure(r.bush_lead, r.quote), axis=1),
         lambda r: f"{r.stage} ({r.reported_by}): {r.bush_lead:,}",
     )
-    check_rows(
-        frame,
-        file.name,
-        "the rows are in date order",
-        frame["date"] < frame["date"].cummax(),
-        lambda r: f"{r.date:%Y-%m-%d} comes after a later date",
-    )
+    _check_date_order(frame, file.name, "the rows are in date order")
     return frame
 
 
@@ -905,7 +890,7 @@ def fl_2000_ballot_reviews(path: Path | str | None = None) -> pd.DataFrame:
     schema = pa.DataFrameSchema(
         {
             "review": pa.Column(str, pa.Check.isin(FL_2000_REVIEWS)),
-            "published": pa.Column(str),
+            "published": pa.Column("datetime64[ns]", coerce=True),
             "ballots": pa.Column(str),
             "standard": pa.Column(str),
             "leader": pa.Column(str, pa.Check.isin(["Bush", "Gore"])),
@@ -917,7 +902,6 @@ def fl_2000_ballot_reviews(path: Path | str | None = None) -> pd.DataFrame:
         unique=["review", "ballots", "standard"],
     )
     frame = validate(schema, read_csv(file), file.name)
-    frame["published"] = _dated(frame, file.name, "published")
     check_rows(
         frame,
         file.name,

@@ -31,6 +31,7 @@ __all__ = [
     "court_order_lead",
     "first_count_lead",
     "leads",
+    "review_outcome",
     "review_outcomes",
     "shift_to_certification",
     "state_figures",
@@ -127,3 +128,31 @@ def review_outcomes(review: str | None = None) -> pd.DataFrame:
         review_name=table["review"].map(REVIEW_NAMES),
     )
     return table.reset_index(drop=True)
+
+
+def review_outcome(review: str, ballots: str, standard: str | None = None) -> pd.Series:
+    """The one scenario of ``review`` that counted ``ballots`` by ``standard``, as a row.
+
+    ``standard`` may be left out when the review has one scenario for those ballots.
+
+    >>> review_outcome("norc", "undervotes in four counties")["margin"]
+    np.int64(225)
+
+    Raises
+    ------
+    ValueError
+        If no scenario, or more than one, matches, listing the ones the review has.
+    """
+    table = review_outcomes(review)
+    chosen = table[table["ballots"] == ballots]
+    if standard is not None:
+        chosen = chosen[chosen["standard"] == standard]
+    if len(chosen) != 1:
+        known = "; ".join(
+            f"{b} / {s}" for b, s in zip(table["ballots"], table["standard"], strict=True)
+        )
+        raise ValueError(
+            f"{len(chosen)} scenarios of review {review!r} match ballots {ballots!r} and standard "
+            f"{standard!r}; the review has: {known}"
+        )
+    return chosen.iloc[0]

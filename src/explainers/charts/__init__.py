@@ -19,9 +19,12 @@ fixed width), carries a ``description`` that screen readers announce, and labels
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+
 import altair as alt
 
-__all__ = ["FIT_WIDTH", "FOCUS_COLOR", "OTHER_COLOR", "listing"]
+__all__ = ["FIT_WIDTH", "FOCUS_COLOR", "OTHER_COLOR", "choice_expr", "listing"]
 
 #: Colour of the contests a chapter discusses, and of the others (both pass WCAG AA on white).
 FOCUS_COLOR = "#b2182b"
@@ -29,6 +32,18 @@ OTHER_COLOR = "#6b6b6b"
 
 #: Fit the column's width (with ``width="container"``); the height is each chart's own.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+def choice_expr(param: str, values: Mapping[object, object]) -> str:
+    """A Vega expression that gives ``values[param]``, or ``''`` for a value not in ``values``.
+
+    For titles that follow a control: Vega-Lite titles take an expression, not a field.
+
+    >>> print(choice_expr("model", {"bush": ["a", "b"], 3: "c"}))
+    model === "bush" ? ["a", "b"] : model === 3 ? "c" : ''
+    """
+    cases = [f"{param} === {json.dumps(k)} ? {json.dumps(v)}" for k, v in values.items()]
+    return " : ".join([*cases, "''"])
 
 
 def listing(names: list[str]) -> str:

@@ -13,14 +13,13 @@
 
 from __future__ import annotations
 
-import json
 import math
 
 import altair as alt
 import pandas as pd
 
 from explainers import claims
-from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR
+from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, choice_expr
 
 __all__ = ["MEASURES", "county_chart", "county_chart_table", "estimate_chart"]
 
@@ -63,9 +62,7 @@ def county_chart(measure: str = "education") -> alt.Chart:
             options=list(MEASURES), labels=list(MEASURES.values()), name="Across: "
         ),
     )
-    title_expr = (
-        " : ".join(f"measure === '{k}' ? {json.dumps(v)}" for k, v in MEASURES.items()) + " : ''"
-    )
+    title_expr = choice_expr(choice.name, MEASURES)
     groups = list(_DRE_LABELS.values())
     # One row per county, a column per measure; the control picks the column. The 72 rows stay the
     # same when it moves, so Vega moves each point instead of removing and drawing it again (a

@@ -13,13 +13,11 @@
 
 from __future__ import annotations
 
-import json
-
 import altair as alt
 import pandas as pd
 
-from explainers import butterfly, florida
-from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR
+from explainers import butterfly, data, florida
+from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR, choice_expr
 
 __all__ = [
     "BUSH_COLOR",
@@ -191,16 +189,12 @@ def reviews_chart(rule: int = 0) -> alt.LayerChart:
         color=alt.condition(chosen, alt.value("#111111"), alt.value("#555555")),
     )
     # The chosen rule's outcome as the chart's title: a title does not take width from the plot.
-    headline = " : ".join(
-        f"{choice.name} === {r.rule} ? {json.dumps(r.headline)}" for r in table.itertuples()
-    )
+    headline = choice_expr(choice.name, dict(zip(table["rule"], table["headline"], strict=True)))
     return (
         alt.layer(bars, zero, rule_mark, names)
         .add_params(choice)
         .properties(
-            title=alt.TitleParams(
-                text=alt.ExprRef(f"{headline} : ''"), anchor="start", fontSize=13, limit=0
-            ),
+            title=alt.TitleParams(text=alt.ExprRef(headline), anchor="start", fontSize=13, limit=0),
             width="container",
             height=36 * len(table),
             autosize=FIT_WIDTH,
@@ -250,15 +244,18 @@ def butterfly_chart(model: str = "bush") -> alt.LayerChart:
         r.model: [
             f"Palm Beach: {r.actual:,} votes; predicted {r.predicted:,.0f} "
             f"({r.low:,.0f} to {r.high:,.0f})",
-            f"Excess: {r.actual - r.high:,.0f} to {r.actual - r.low:,.0f} votes",
+            f"Excess: {r.excess_low:,.0f} to {r.excess_high:,.0f} votes",
         ]
-        for r in table[table["palm_beach"]].itertuples()
+        for r in butterfly.model_comparison().itertuples()
     }
-    title = " : ".join(f"{choice.name} === '{k}' ? {json.dumps(v)}" for k, v in readout.items())
+    title = choice_expr(choice.name, readout)
     lo = float(min(table["low"].min(), table["actual"].min())) * 0.8
     hi = float(max(table["high"].max(), table["actual"].max())) * 1.25
     scale = alt.Scale(type="log", domain=[lo, hi], nice=False)
-    x = alt.X("predicted:Q", title="Predicted from the other 66 counties (log scale)", scale=scale)
+    others = data.FL_COUNTIES - 1
+    x = alt.X(
+        "predicted:Q", title=f"Predicted from the other {others} counties (log scale)", scale=scale
+    )
     y = alt.Y("actual:Q", title="Buchanan's votes (log scale)", scale=scale)
     selected = f"datum.model === {choice.name}"
     base = alt.Chart(table).transform_filter(selected)
@@ -296,9 +293,7 @@ def butterfly_chart(model: str = "bush") -> alt.LayerChart:
         .add_params(choice)
         .properties(
             # The chosen model's result for Palm Beach as the title: it takes no width from the plot.
-            title=alt.TitleParams(
-                text=alt.ExprRef(f"{title} : ''"), anchor="start", fontSize=12, limit=0
-            ),
+            title=alt.TitleParams(text=alt.ExprRef(title), anchor="start", fontSize=12, limit=0),
             width="container",
             height=340,
             autosize=FIT_WIDTH,
