@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -213,15 +214,25 @@ def test_precinct_detection_matches_the_counting_formula(units: int, data: st.Da
     )
 
 
-@given(units=st.integers(1, 400), data=st.data(), target=st.floats(0.01, 1.0))
+@given(
+    units=st.integers(1, 400),
+    data=st.data(),
+    target=st.floats(0, 1.0, exclude_min=True) | st.sampled_from([0.5, 0.8, 0.9, 0.95, 0.99]),
+)
 def test_precinct_sample_size_is_the_smallest_that_reaches_the_target(
     units: int, data: st.DataObject, target: float
 ) -> None:
+    """Exact: the chance of detection is 1 - C(units - bad, n) / C(units, n), as a fraction, against
+    the target read as the decimal it prints as; ties reach it, and any target needs a unit."""
     bad = data.draw(st.integers(1, units))
+
+    def detects(n: int) -> Fraction:
+        return 1 - Fraction(math.comb(units - bad, n), math.comb(units, n))
+
     n = audits.precinct_sample_size(units, bad, target)
-    assert audits.precinct_sample_detection(units, bad, n) >= target - 1e-12
-    if n > 0:
-        assert audits.precinct_sample_detection(units, bad, n - 1) < target - 1e-12
+    assert n >= 1
+    assert detects(n) >= Fraction(str(target))
+    assert detects(n - 1) < Fraction(str(target))
 
 
 # --- the simulation against exact laws ------------------------------------------------------------
@@ -394,13 +405,15 @@ def test_bad_contests_and_simulation_settings_are_refused() -> None:
         audits.simulate_bravo(40, 60, 0.1)
     with pytest.raises(ValueError, match="winner_votes must be zero or more"):
         audits.simulate_bravo(-5, 3, 0.1)
-    with pytest.raises(ValueError, match="trials and max_draws must each be at least 1"):
+    with pytest.raises(ValueError, match="trials must be at least 1, got 0"):
         audits.simulate_bravo(6, 4, 0.1, trials=0)
+    with pytest.raises(ValueError, match="max_draws must be at least 1, got 0"):
+        audits.simulate_bravo(6, 4, 0.1, max_draws=0)
     with pytest.raises(ValueError, match="true_winner_share must be between 0 and 1"):
         audits.simulate_bravo(6, 4, 0.1, true_winner_share=1.2)
     with pytest.raises(ValueError, match="true_winner_share must be between 0 and 1"):
         audits.bravo_stopping_probabilities(0.6, 0.1, 10, true_winner_share=-0.1)
-    with pytest.raises(ValueError, match="max_draws must be at least 1"):
+    with pytest.raises(ValueError, match="max_draws must be at least 1, got 0"):
         audits.bravo_stopping_probabilities(0.6, 0.1, 0)
 
 

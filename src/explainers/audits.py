@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GAMMA",
+    "MIN_BRAVO_LEAD",
+    "MIN_RISK_LIMIT",
     "AuditSizes",
     "BravoSimulation",
     "audit_sizes",
@@ -61,6 +65,17 @@ GAMMA = 1.03905
 # that a statistic exactly equal to the threshold stops the audit, as BRAVO's ``T >= 1/alpha`` says.
 _LOG_TOLERANCE = 1e-12
 
+#: The smallest risk limit accepted: the smallest normal float (about 2.2e-308). Below it
+#: ``1 / risk_limit`` overflows to infinity, and so would ``ln(1 / risk_limit)``.
+MIN_RISK_LIMIT = sys.float_info.min
+
+#: How far above 0.5 a winner's share must be for :func:`bravo_asn`. Its denominator,
+#: ``s ln 2s + (1 - s) ln 2(1 - s)``, is about ``2 (s - 0.5)^2`` but is the difference of two terms
+#: of about ``±(s - 0.5)``; in double precision its relative error stays below about 2e-7 down to
+#: ``s - 0.5 = 1e-9`` (an average of some 10^18 ballots) and grows quickly below, to 100% by
+#: ``s - 0.5 = 1e-16``, where it rounds to zero (tested against its exact power series).
+MIN_BRAVO_LEAD = 1e-9
+
 
 def _real(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -71,8 +86,30 @@ def _real(value: object, what: str) -> float:
     return number
 
 
+def _count(value: object, what: str, unit: str) -> int:
+    """``value`` as an ``int`` if it is a whole number of zero or more ``unit``; raise otherwise.
+
+    :func:`explainers.margins.check_count` counts votes; this names what is counted here (ballots,
+    draws, trials or units), so that the message does not call trials "votes".
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{what} must be a whole number of {unit}, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{what} must be zero or more, got {int(value):,}")
+    return int(value)
+
+
+def _at_least_one(value: int, what: str) -> int:
+    if value < 1:
+        raise ValueError(f"{what} must be at least 1, got {value:,}")
+    return value
+
+
 def check_risk_limit(risk_limit: object) -> float:
     """Return ``risk_limit`` as a float if it lies strictly between 0 and 1; raise otherwise.
+
+    A risk limit below :data:`MIN_RISK_LIMIT` (the smallest normal float, about 2.2e-308) is refused
+    too: ``1 / risk_limit`` would overflow to infinity in the formulas that use it.
 
     Examples
     --------
@@ -83,6 +120,11 @@ def check_risk_limit(risk_limit: object) -> float:
     if not 0 < alpha < 1:
         raise ValueError(
             f"risk_limit must be strictly between 0 and 1 (e.g. 0.1 for 10%), got {risk_limit!r}"
+        )
+    if alpha < MIN_RISK_LIMIT:
+        raise ValueError(
+            f"risk_limit must be at least {MIN_RISK_LIMIT!r} (the smallest normal float; "
+            f"1/risk_limit overflows below it), got {risk_limit!r}"
         )
     return alpha
 
@@ -118,9 +160,12 @@ def _true_share(value: object, reported: float) -> float:
 
 
 def _check_gamma(value: object) -> float:
+    """``gamma`` if it is a finite number more than 1: at infinity every P-value would be 1."""
     gamma = _real(value, "gamma")
-    if not gamma > 1:
-        raise ValueError(f"gamma (the error inflation factor) must be more than 1, got {value!r}")
+    if not 1 < gamma < math.inf:
+        raise ValueError(
+            f"gamma (the error inflation factor) must be more than 1 and finite, got {value!r}"
+        )
     return gamma
 
 
@@ -138,7 +183,7 @@ def diluted_margin(margin: int, ballots: int) -> float:
     9.005368004279646e-05
     """
     margin = check_count(margin, "margin")
-    ballots = check_count(ballots, "ballots")
+    ballots = _count(ballots, "ballots", "ballots")
     if margin == 0:
         raise ValueError("margin must be at least 1 vote: a tie has no reported winner to confirm")
     if margin > ballots:
@@ -160,10 +205,10 @@ def _discrepancy_log_weight(gamma: float, o1: int, o2: int, u1: int, u2: int) ->
 
 def _discrepancies(o1: object, o2: object, u1: object, u2: object) -> tuple[int, int, int, int]:
     return (
-        check_count(o1, "o1 (one-vote overstatements)"),
-        check_count(o2, "o2 (two-vote overstatements)"),
-        check_count(u1, "u1 (one-vote understatements)"),
-        check_count(u2, "u2 (two-vote understatements)"),
+        _count(o1, "o1 (one-vote overstatements)", "ballots"),
+        _count(o2, "o2 (two-vote overstatements)", "ballots"),
+        _count(u1, "u1 (one-vote understatements)", "ballots"),
+        _count(u2, "u2 (two-vote understatements)", "ballots"),
     )
 
 
@@ -209,8 +254,9 @@ def comparison_sample_size(
     Raises
     ------
     TypeError, ValueError
-        On a margin outside (0, 1], a risk limit outside (0, 1), a negative or fractional
-        discrepancy count, or ``gamma <= 1``.
+        On a margin outside (0, 1], a risk limit outside (0, 1) or below :data:`MIN_RISK_LIMIT`,
+        a negative or fractional discrepancy count, ``gamma <= 1`` or an infinite ``gamma``, or a
+        margin so small (or ``gamma`` so large) that the size overflows a float.
 
     References
     ----------
@@ -227,10 +273,13 @@ def comparison_sample_size(
     alpha = check_risk_limit(risk_limit)
     gamma = _check_gamma(gamma)
     o1, o2, u1, u2 = _discrepancies(o1, o2, u1, u2)
-    n = math.ceil(
-        -2 * gamma * (math.log(alpha) + _discrepancy_log_weight(gamma, o1, o2, u1, u2)) / mu
-    )
-    return max(n, o1 + o2 + u1 + u2)
+    size = -2 * gamma * (math.log(alpha) + _discrepancy_log_weight(gamma, o1, o2, u1, u2)) / mu
+    if not math.isfinite(size):
+        raise ValueError(
+            f"the sample size for diluted_margin {mu!r} and gamma {gamma!r} is too large to "
+            "compute (it overflows a float): the margin is too small or gamma too large"
+        )
+    return max(math.ceil(size), o1 + o2 + u1 + u2)
 
 
 def kaplan_markov_p_value(
@@ -252,7 +301,7 @@ def kaplan_markov_p_value(
     ------
     TypeError, ValueError
         On a margin outside (0, 1], a negative or fractional count, more discrepancies than
-        ballots examined, or ``gamma <= 1``.
+        ballots examined, or ``gamma`` not more than 1 or infinite (every P-value would be 1).
 
     Examples
     --------
@@ -260,7 +309,7 @@ def kaplan_markov_p_value(
     0.0965
     """
     mu = _check_margin(diluted_margin)
-    n = check_count(n, "n (ballots examined)")
+    n = _count(n, "n (ballots examined)", "ballots")
     gamma = _check_gamma(gamma)
     o1, o2, u1, u2 = _discrepancies(o1, o2, u1, u2)
     if o1 + o2 + u1 + u2 > n:
@@ -291,9 +340,12 @@ def bravo_asn(winner_share: float, risk_limit: float, *, other_share: float = 0.
     Parameters
     ----------
     winner_share
-        The reported winner's share of the two candidates' votes, in (0.5, 1].
+        The reported winner's share of the two candidates' votes, in (0.5, 1], and at least
+        ``0.5 + MIN_BRAVO_LEAD`` (1e-9): closer to a tie, the denominator, about ``2 (s - 0.5)^2``,
+        is lost in floating-point rounding (it is exactly 0 at ``0.5 + 1e-16``), and the average
+        would be more than 10^18 ballots anyway.
     risk_limit
-        In (0, 1).
+        In (0, 1), at least :data:`MIN_RISK_LIMIT`.
     other_share
         Fraction of all ballots for neither candidate, in [0, 1); those ballots cost a draw each
         and give no evidence.
@@ -301,7 +353,8 @@ def bravo_asn(winner_share: float, risk_limit: float, *, other_share: float = 0.
     Raises
     ------
     TypeError, ValueError
-        On a share outside (0.5, 1], a risk limit outside (0, 1) or ``other_share`` outside [0, 1).
+        On a share outside (0.5, 1] or within ``MIN_BRAVO_LEAD`` of 0.5, a risk limit outside
+        (0, 1) or below :data:`MIN_RISK_LIMIT`, or ``other_share`` outside [0, 1).
 
     References
     ----------
@@ -314,6 +367,12 @@ def bravo_asn(winner_share: float, risk_limit: float, *, other_share: float = 0.
     119
     """
     s = _check_share(winner_share, "winner_share")
+    if s - 0.5 < MIN_BRAVO_LEAD:  # exact: s and 0.5 are within a factor of 2 (Sterbenz)
+        raise ValueError(
+            f"winner_share must be at least 0.5 + {MIN_BRAVO_LEAD!r} for an average sample "
+            f"number, got {winner_share!r}: closer to a tie, the evidence a ballot gives on "
+            "average, about 2(s - 0.5)^2, is lost in floating-point rounding"
+        )
     alpha = check_risk_limit(risk_limit)
     other = _real(other_share, "other_share")
     if not 0 <= other < 1:
@@ -341,8 +400,8 @@ def bravo_risk(winner_share: float, winner_draws: int, loser_draws: int) -> floa
     0.1335
     """
     s = _check_share(winner_share, "winner_share")
-    w = check_count(winner_draws, "winner_draws")
-    lose = check_count(loser_draws, "loser_draws")
+    w = _count(winner_draws, "winner_draws", "draws")
+    lose = _count(loser_draws, "loser_draws", "draws")
     z_w, z_l = _bravo_steps(s)
     if lose and z_l == -math.inf:
         return 1.0
@@ -376,7 +435,8 @@ def bravo_stopping_probabilities(
     Raises
     ------
     TypeError, ValueError
-        On a share outside its range, a risk limit outside (0, 1) or ``max_draws < 1``.
+        On a share outside its range, a risk limit outside (0, 1) or below
+        :data:`MIN_RISK_LIMIT`, or ``max_draws < 1``.
 
     Examples
     --------
@@ -386,9 +446,7 @@ def bravo_stopping_probabilities(
     """
     s = _check_share(winner_share, "winner_share")
     alpha = check_risk_limit(risk_limit)
-    max_draws = check_count(max_draws, "max_draws")
-    if max_draws < 1:
-        raise ValueError("max_draws must be at least 1")
+    max_draws = _at_least_one(_count(max_draws, "max_draws", "draws"), "max_draws")
     p = _true_share(true_winner_share, s)
     z_w, z_l = _bravo_steps(s)
     needed = _winners_needed(np.arange(1, max_draws + 1), z_w, z_l, math.log(1 / alpha))
@@ -421,6 +479,12 @@ def bravo_path(
     that draw. The path ends at the first draw whose risk is at most ``risk_limit``, or after
     ``max_draws`` draws (in a real audit, the count would go on, to a full hand count if needed).
 
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`bravo_stopping_probabilities`: on a share outside its range, a risk limit outside
+        (0, 1) or below :data:`MIN_RISK_LIMIT`, or ``max_draws < 1`` (a path has a draw at least).
+
     Examples
     --------
     >>> path = bravo_path(0.6, 0.1, seed=1)
@@ -430,7 +494,7 @@ def bravo_path(
     s = _check_share(winner_share, "winner_share")
     alpha = check_risk_limit(risk_limit)
     p = _true_share(true_winner_share, s)
-    max_draws = check_count(max_draws, "max_draws")
+    max_draws = _at_least_one(_count(max_draws, "max_draws", "draws"), "max_draws")
     draws = np.random.default_rng(seed).random(max_draws) < p
     path, wins = [], 0
     for i, for_winner in enumerate(draws.tolist(), start=1):
@@ -463,7 +527,7 @@ class BravoSimulation:
 
     def chance_stopped_by(self, n: int) -> float:
         """Fraction of trials that stopped after at most ``n`` draws, without a full count."""
-        n = check_count(n, "n")
+        n = _count(n, "n", "draws")
         return float(np.mean(~self.full_count & (self.sample_sizes <= n)))
 
     @property
@@ -497,6 +561,10 @@ def simulate_bravo(
     for other candidates keep their reported share of the ballots. An audit that has not stopped
     after ``max_draws`` draws (default: as many draws as ballots) goes to a full hand count.
 
+    When the reported winner is unopposed (``loser_votes`` is 0) the report is unanimous, and one
+    ballot for the loser (drawn with chance ``1 - true_winner_share``) makes ``T`` zero for good:
+    that audit can never stop, and goes to a full hand count.
+
     The audits still running are advanced together, and by many draws at once: ``ln T`` rises by at
     most ``ln 2s`` a draw, so an audit ``d`` below the threshold cannot stop within the next
     ``ceil(d / ln 2s) - 1`` draws for the candidates; those draws are taken as one binomial count.
@@ -519,7 +587,8 @@ def simulate_bravo(
     ------
     TypeError, ValueError
         On negative or fractional votes, a reported winner who does not lead, a risk limit outside
-        (0, 1), ``true_winner_share`` outside [0, 1], or ``trials`` or ``max_draws`` below 1.
+        (0, 1) or below :data:`MIN_RISK_LIMIT`, ``true_winner_share`` outside [0, 1], or ``trials``
+        or ``max_draws`` below 1.
 
     Examples
     --------
@@ -536,11 +605,12 @@ def simulate_bravo(
             "an audit confirms a reported winner"
         )
     alpha = check_risk_limit(risk_limit)
-    trials = check_count(trials, "trials")
+    trials = _at_least_one(_count(trials, "trials", "trials"), "trials")
     ballots = w + lose + other
-    max_draws = ballots if max_draws is None else check_count(max_draws, "max_draws")
-    if trials < 1 or max_draws < 1:
-        raise ValueError("trials and max_draws must each be at least 1")
+    if max_draws is None:
+        max_draws = ballots
+    else:
+        max_draws = _at_least_one(_count(max_draws, "max_draws", "draws"), "max_draws")
     s = w / (w + lose)
     p = _true_share(true_winner_share, s)
     relevant = (w + lose) / ballots
@@ -564,7 +634,9 @@ def simulate_bravo(
         relevant_draws += block
         stop = log_t >= target
         stopped_at[index[stop]] = relevant_draws[stop]
-        keep = ~stop & (relevant_draws < max_draws)
+        # An audit whose T is zero (a loser ballot against a unanimous report) can never stop: it
+        # is a full count, as it would be after max_draws draws, and is advanced no further.
+        keep = ~stop & (relevant_draws < max_draws) & (log_t > -math.inf)
         index, log_t, relevant_draws = index[keep], log_t[keep], relevant_draws[keep]
     # Ballots for other candidates change nothing but the count: those drawn before the audit's
     # last draw for a candidate are one negative-binomial count per audit.
@@ -580,6 +652,16 @@ def simulate_bravo(
     return BravoSimulation(sample_sizes=sizes, full_count=full, ballots=ballots)
 
 
+def _check_units(n_units: object, n_bad: object) -> tuple[int, int]:
+    units = _count(n_units, "n_units", "units")
+    bad = _count(n_bad, "n_bad", "units")
+    if units == 0:
+        raise ValueError("n_units must be at least 1: an audit draws from units that exist, got 0")
+    if bad > units:
+        raise ValueError(f"n_bad ({bad:,}) cannot be more than n_units ({units:,})")
+    return units, bad
+
+
 def precinct_sample_detection(n_units: int, n_bad: int, n_sampled: int) -> float:
     """Chance that a simple random sample of units includes at least one of the bad ones.
 
@@ -590,26 +672,52 @@ def precinct_sample_detection(n_units: int, n_bad: int, n_sampled: int) -> float
     Raises
     ------
     TypeError, ValueError
-        On negative or fractional counts, more bad units than units, or a sample larger than the
-        number of units.
+        On negative or fractional counts, no units at all (``n_units`` of 0), more bad units than
+        units, or a sample larger than the number of units.
 
     Examples
     --------
     >>> round(precinct_sample_detection(100, 5, 10), 4)
     0.4162
     """
-    units = check_count(n_units, "n_units")
-    bad = check_count(n_bad, "n_bad")
-    sampled = check_count(n_sampled, "n_sampled")
-    if bad > units:
-        raise ValueError(f"n_bad ({bad:,}) cannot be more than n_units ({units:,})")
+    units, bad = _check_units(n_units, n_bad)
+    sampled = _count(n_sampled, "n_sampled", "units")
     if sampled > units:
         raise ValueError(f"n_sampled ({sampled:,}) cannot be more than n_units ({units:,})")
     return float(stats.hypergeom(units, bad, sampled).sf(0))
 
 
+def _misses_all_at_most(units: int, bad: int, sampled: int, miss: Fraction) -> bool:
+    """Whether a sample of ``sampled`` units misses every bad unit with chance at most ``miss``.
+
+    The chance is ``C(units - bad, sampled) / C(units, sampled)``, which equals
+    ``C(units - sampled, bad) / C(units, bad)`` (both are ``(N-b)! (N-n)! / (N! (N-b-n)!)``); the
+    form with the smaller lower index keeps the integers small. Compared exactly, in integers.
+    """
+    if sampled > units - bad:
+        return True  # too few good units to fill the sample: it holds a bad one for sure
+    if sampled <= bad:
+        misses, total = math.comb(units - bad, sampled), math.comb(units, sampled)
+    else:
+        misses, total = math.comb(units - sampled, bad), math.comb(units, bad)
+    return misses * miss.denominator <= miss.numerator * total
+
+
 def precinct_sample_size(n_units: int, n_bad: int, detection_probability: float) -> int:
     """Fewest units to sample so that at least one of ``n_bad`` bad units is drawn with this chance.
+
+    The smallest ``n`` with ``1 - C(n_units - n_bad, n) / C(n_units, n) >= detection_probability``
+    (:func:`precinct_sample_detection`, but computed exactly). The chance of detection only grows
+    with ``n``, so the search doubles ``n`` until the target is reached and then bisects the last
+    step: a few dozen exact comparisons even for a million units.
+
+    Exact ties reach the target. The probability is read as the decimal it prints as
+    (``Fraction(str(p))``: 0.8 is 4/5, not the binary float just above 0.8; a ``Fraction`` or an
+    ``int`` is taken as it is), and the comparison is made in integers, so a sample whose chance of
+    detection is exactly 4/5 reaches a target of 0.8 however many units there are. Any positive
+    target needs at least one unit; a target of 1 needs ``n_units - n_bad + 1``. (At such a tie
+    :func:`precinct_sample_detection`, scipy's floating-point value, may fall a hair short:
+    0.79999999999755 for 800,000 of a million units with one bad.)
 
     Raises
     ------
@@ -621,12 +729,11 @@ def precinct_sample_size(n_units: int, n_bad: int, detection_probability: float)
     --------
     >>> precinct_sample_size(100, 5, 0.95)
     45
+    >>> precinct_sample_size(1_000, 1, 0.8), precinct_sample_size(10**6, 1, 0.8)
+    (800, 800000)
     """
-    units = check_count(n_units, "n_units")
-    bad = check_count(n_bad, "n_bad")
+    units, bad = _check_units(n_units, n_bad)
     target = _real(detection_probability, "detection_probability")
-    if bad > units:
-        raise ValueError(f"n_bad ({bad:,}) cannot be more than n_units ({units:,})")
     if bad == 0:
         raise ValueError(
             "n_bad must be at least 1: a sample cannot find bad units that do not exist"
@@ -635,9 +742,26 @@ def precinct_sample_size(n_units: int, n_bad: int, detection_probability: float)
         raise ValueError(
             f"detection_probability must be more than 0 and at most 1, got {detection_probability!r}"
         )
-    sizes = np.arange(units + 1)
-    chances = stats.hypergeom(units, bad, sizes).sf(0)
-    return int(np.argmax(chances >= target - 1e-12))
+    if isinstance(detection_probability, numbers.Rational):
+        exact = Fraction(detection_probability)
+    else:
+        exact = Fraction(str(target))
+    miss = 1 - exact  # the largest chance of missing every bad unit that is allowed
+    if miss == 0:
+        return units - bad + 1  # certainty: only a sample too large to be all good units
+    # The chance q(n) of missing every bad unit falls with n: q(0) = 1 > miss, and
+    # q(units - bad + 1) = 0 <= miss. Keep q(low) > miss and q(high) <= miss.
+    low, high, step = 0, units - bad + 1, 1
+    while low + step < high and not _misses_all_at_most(units, bad, low + step, miss):
+        low, step = low + step, 2 * step
+    high = min(high, low + step)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _misses_all_at_most(units, bad, middle, miss):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 @dataclass(frozen=True)
