@@ -24,7 +24,17 @@ from conftest import SITE
 
 from closecalls_build.chromium import OfflinePage, offline_page
 from closecalls_build.pages import chapters
-from explainers import audits, butterfly, claims, contests, editorial, electoral, faithless, florida
+from explainers import (
+    audits,
+    butterfly,
+    claims,
+    colorado,
+    contests,
+    editorial,
+    electoral,
+    faithless,
+    florida,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +44,7 @@ PAGES = [
     "book/margins.html",
     "book/florida.html",
     "book/audits.html",
+    "book/real_audits.html",
     "book/electoral.html",
     "book/claims.html",
     "book/teachers.html",
@@ -706,4 +717,64 @@ def test_butterfly_control_moves_every_county_to_the_packages_fit(site_page, mod
         f"({palm.low:,.0f} to {palm.high:,.0f})",
         f"Excess: {palm.excess_low:,.0f} to {palm.excess_high:,.0f} votes",
     ]
+    assert_quiet(v)
+
+
+REAL_AUDITS_PAGE = "book/real_audits.html"
+
+
+@pytest.mark.parametrize(
+    ("contest", "risk_limit"),
+    [
+        (colorado.PRESIDENTIAL, 3),
+        ("Dove Creek Ambulance District Ballot Issue 6A", 3),
+        ("Pueblo County Commissioner - District 2", 10),
+        ("Otero County Ballot Question 1A", 1),
+    ],
+)
+def test_colorado_controls_match_the_package_and_the_state(
+    site_page, contest: str, risk_limit: int
+) -> None:
+    v = site_page(REAL_AUDITS_PAGE)
+    assert wait_for_charts(v.page) == 1
+    chart = v.page.locator(".cc-chart").first
+    set_control(chart, "Risk limit", risk_limit)
+    set_control(chart, "Contest", contest)
+    alpha = risk_limit / 100
+    curve = [d for d in mark_data(chart, "line") if "k" in d]
+    assert len(curve) > 80
+    for d in curve:
+        assert d["n"] == audits.comparison_sample_size(d["mu"], alpha), d
+    row = colorado.targeted().set_index("contest").loc[contest]
+    points = [d for d in mark_data(chart, "symbol") if d.get("contest") == contest]
+    assert {d["n"] for d in points} == {row["first_estimate"], row["audited"]}
+    (readout,) = [d["readout"] for d in mark_data(chart, "text") if "readout" in d]
+    package = audits.comparison_sample_size(row["diluted_margin"], alpha)
+    assert readout.splitlines() == [
+        contest,
+        f"Diluted margin {100 * row['diluted_margin']:.2f}%; package at {risk_limit}%: "
+        f"{package:,} cards",
+        f"State at 3%: {row['first_estimate']:,} estimated, {row['state_sample']:,} after round 3",
+        f"Examined: {row['audited']:,} cards, {row[['o1', 'o2', 'u1', 'u2']].sum()} "
+        + ("discrepancy" if row[["o1", "o2", "u1", "u2"]].sum() == 1 else "discrepancies"),
+    ]
+    assert_quiet(v)
+
+
+def test_colorado_chart_marks_every_targeted_contest_where_the_package_puts_it(site_page) -> None:
+    v = site_page(REAL_AUDITS_PAGE)
+    assert wait_for_charts(v.page) == 1
+    chart = v.page.locator(".cc-chart").first
+    set_control(chart, "Risk limit", 3)
+    targeted = colorado.targeted()
+    estimates = {
+        d["contest"]: d["n"]
+        for d in mark_data(chart, "symbol")
+        if d.get("kind", "").startswith("State's estimate")
+    }
+    # The state's estimate before the audit is the package's size at the state's risk limit.
+    assert estimates == {
+        r.contest: audits.comparison_sample_size(r.diluted_margin, r.risk_limit)
+        for r in targeted.itertuples()
+    }
     assert_quiet(v)

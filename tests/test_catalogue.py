@@ -349,3 +349,7 @@ def test_row_keys_of_a_file_without_a_source_column(tmp_path: Path) -> None:
     without.write_text("x\n1\n")
     assert row_keys(without) == ()
     assert row_keys(tmp_path / "c.xlsx") == ()
+    # A copied report of several sections, or one with a title line, is not a table with sources.
+    report = tmp_path / "d.csv"
+    report.write_text("######## ONE ########\nx,source\n1,k3\n\n######## TWO ########\nz\n3\n")
+    assert row_keys(report) == ()

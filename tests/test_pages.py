@@ -47,7 +47,14 @@ def test_nested_sections_follow_their_page(tmp_path: Path) -> None:
 
 def test_the_chapters_are_the_part_so_captioned(tmp_path: Path) -> None:
     # _toc.yml's part "Chapters".
-    assert pages.chapters() == ("margins", "florida", "audits", "electoral", "claims")
+    assert pages.chapters() == (
+        "margins",
+        "florida",
+        "audits",
+        "real_audits",
+        "electoral",
+        "claims",
+    )
     toc = tmp_path / "_toc.yml"
     toc.write_text(
         "format: jb-book\nroot: book/intro\nparts:\n  - caption: Pages\n    chapters: []\n"

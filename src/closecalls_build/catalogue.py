@@ -14,6 +14,7 @@ covers no file. The summary table can then not fall behind the folder unnoticed.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -315,9 +316,12 @@ def row_keys(path: Path) -> tuple[str, ...]:
     """
     if path.suffix != ".csv":
         return ()
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    if "source" not in frame.columns:
+    # Only the first line decides: a copied report may be several tables, or start with a title.
+    with path.open(newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle), [])
+    if "source" not in header:
         return ()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     keys = (k.strip() for cell in frame["source"] for k in cell.split(";"))
     return tuple(dict.fromkeys(k for k in keys if k))
 

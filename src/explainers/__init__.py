@@ -24,6 +24,8 @@ Concepts, one module each:
 - :mod:`explainers.canvass`: counts reported in November 2016 against the certified results;
 - :mod:`explainers.recounts`: recounts, and what Wisconsin's 2016 recount changed;
 - :mod:`explainers.audits`: how many ballots an audit examines, and simulated audits;
+- :mod:`explainers.colorado`: Colorado's 2024 risk-limiting audit, reproduced contest by contest;
+- :mod:`explainers.georgia`: Georgia's 2020 audit, a hand count set beside the machine count;
 - :mod:`explainers.claims`: the Wisconsin voting-equipment claim checked with data;
 - :mod:`explainers.florida`: Florida 2000, the count as reported and the reviews of rejected ballots;
 - :mod:`explainers.butterfly`: Buchanan's Palm Beach vote (2000) against the other Florida counties;

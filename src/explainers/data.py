@@ -14,6 +14,7 @@ The provenance of every file (publisher, DOI, where the copy came from, known er
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -27,11 +28,13 @@ from explainers.validation import (
     check_rows,
     non_negative_int,
     read_csv,
+    read_sections,
     validate,
     where,
 )
 
 __all__ = [
+    "CO_2024_DISCREPANCY_REASONS",
     "CO_2024_RLA_ROUNDS",
     "CO_2024_RLA_STATUSES",
     "DATA_DIR",
@@ -44,14 +47,19 @@ __all__ = [
     "RECOUNT_RULE_STATES",
     "TOTAL_ELECTORAL_VOTES",
     "DataValidationError",
+    "GeorgiaAudit",
     "cited_figures",
     "co_2024_rla_contests",
+    "co_2024_rla_discrepancies",
+    "co_2024_rla_tabulation",
     "corrections",
     "district_electors",
     "electoral_votes",
     "fl_2000_ballot_reviews",
     "fl_2000_count",
     "fl_2000_counties",
+    "ga_2020_audit",
+    "ga_2020_counties",
     "official_totals",
     "president_returns",
     "recount_events_2016",
@@ -997,6 +1005,254 @@ def co_2024_rla_contests(round_number: int = 3, path: Path | str | None = None) 
         frame["min_margin"] > frame["ballot_card_count"],
         lambda r: f"{r.contest_name}: margin {r.min_margin:,} > {r.ballot_card_count:,} cards",
     )
+    return frame
+
+
+#: The reasons Colorado's 2024 discrepancy report gives, in its own words.
+CO_2024_DISCREPANCY_REASONS = (
+    "Wrong Ballot",
+    "Audit Board Error",
+    "Adjudication Error",
+    "Voting System Limitation",
+    "Voter Mistake",
+)
+
+_CO_DISCREPANCY_TITLE = '"November 2024 General Election Discrepancy Report",,,,,,'
+
+
+@on_data
+def co_2024_rla_discrepancies(path: Path | str | None = None) -> pd.DataFrame:
+    """Every discrepancy Colorado's audit boards recorded in the 2024 audit, with the reason given.
+
+    A byte-for-byte copy of the Secretary of State's report (``data/co_2024_rla_discrepancies.csv``):
+    a title line, a header, one row per discrepancy (the county, the contest, the ballot card's
+    imprinted ID, the choice the voting system recorded and the one the audit board read, the
+    contest's audit reason, and the reason the board gave), and an ``End of worksheet`` line, which
+    is checked and dropped. A ballot card with several contests in discrepancy has a row for each.
+    Cells the report leaves empty (a choice, the audit reason on 19 rows, the reason on one) stay
+    empty (NA).
+    """
+    file = _path("co_2024_rla_discrepancies.csv", path)
+    frame = read_csv(file, skip_lines=1)
+    with file.open(encoding="utf-8") as handle:
+        title = handle.readline().rstrip("\r\n")
+    if title != _CO_DISCREPANCY_TITLE:
+        raise DataValidationError(
+            f"{file.name}, line 1: expected the report's title {_CO_DISCREPANCY_TITLE!r}, "
+            f"found {title!r}"
+        )
+    last = frame.iloc[-1]
+    if last["county_name"] != "End of worksheet" or last.drop("county_name").notna().any():
+        raise DataValidationError(
+            f"{file.name}, {where(frame.index[-1])}: expected the report's closing "
+            "'End of worksheet' line; the file may be truncated"
+        )
+    frame = frame.iloc[:-1].rename(columns={"Discrepancy Reason": "reason"})
+    text = pa.Column(str)
+    schema = pa.DataFrameSchema(
+        {
+            "county_name": text,
+            "contest_name": text,
+            "imprinted_id": pa.Column(str, pa.Check.str_matches(r"^[0-9A-Z]+(-[0-9A-Z]+)+$")),
+            "choice_per_voting_computer": pa.Column(str, nullable=True),
+            "audit_board_selection": pa.Column(str, nullable=True),
+            "audit_reason": pa.Column(str, nullable=True),
+            "reason": pa.Column(str, pa.Check.isin(CO_2024_DISCREPANCY_REASONS), nullable=True),
+        },
+        strict=True,
+        ordered=True,
+    )
+    return validate(schema, frame, file.name)
+
+
+@on_data
+def co_2024_rla_tabulation(path: Path | str | None = None) -> pd.DataFrame:
+    """The votes of each choice in each contest of Colorado's 2024 audit, as its software tallied them.
+
+    A byte-for-byte copy of the state's export (``data/co_2024_rla_tabulation.csv``): one row per
+    contest and choice, the votes whole and zero or more, each pair once.
+    """
+    file = _path("co_2024_rla_tabulation.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "contest_name": pa.Column(str),
+            "choice": pa.Column(str),
+            "votes": non_negative_int(),
+        },
+        strict=True,
+        ordered=True,
+        unique=["contest_name", "choice"],
+    )
+    return validate(schema, read_csv(file), file.name)
+
+
+# --------------------------------------------------------------------------------------------------
+# Georgia 2020: the statewide audit (a full hand count) of the presidential contest
+# --------------------------------------------------------------------------------------------------
+
+_GA_CHOICES = (
+    "Donald J. Trump",
+    "Joseph R. Biden",
+    "Jo Jorgensen",
+    "Invalid Write-In",
+    "Valid Write-iin",  # sic: the report's own spelling
+    "Blank/Undervote",
+)
+
+
+@dataclass(frozen=True)
+class GeorgiaAudit:
+    """Georgia's 2020 audit report, as exported from its audit software (Arlo), section by section.
+
+    ``tabulated`` is the machine count the audit checked, ``audited`` the hand count's totals (both
+    by choice, in the report's words); ``batches`` the hand-tallied votes of each batch of ballots.
+    """
+
+    contest: str
+    ballots_cast: int
+    tabulated: dict[str, int]
+    audit_type: str
+    math_type: str
+    risk_limit: float
+    sample_size: int
+    risk_limit_met: bool
+    start: pd.Timestamp
+    end: pd.Timestamp
+    audited: dict[str, int]
+    batches: pd.DataFrame
+
+
+def _ga_votes(text: str, file: str, line: str) -> dict[str, int]:
+    """``"Donald J. Trump: 2461468; Joseph R. Biden: ..."`` as a dict, every count whole."""
+    votes = {}
+    for part in text.split("; "):
+        found = re.fullmatch(r"(.+): (\d+)", part)
+        if found is None:
+            raise DataValidationError(f"{file}, {line}: cannot read {part!r} as 'choice: votes'")
+        votes[found.group(1)] = int(found.group(2))
+    return votes
+
+
+def _ga_row(sections: dict[str, pd.DataFrame], name: str, file: str) -> pd.Series:
+    frame = sections.get(name)
+    if frame is None or len(frame) != 1:
+        raise DataValidationError(
+            f"{file}: expected a section {name!r} with one row, "
+            f"found {'none' if frame is None else f'{len(frame)} rows'}"
+        )
+    return frame.iloc[0]
+
+
+@on_data
+def ga_2020_audit(path: Path | str | None = None) -> GeorgiaAudit:
+    """Georgia's audit of the 2020 presidential contest: the settings, the totals and every batch.
+
+    Reads the byte-for-byte copy of the state's audit report (``data/ga_2020_audit_report.csv``),
+    a file of CSV sections, and checks what ties them together: one contest and one round; the
+    round examined every ballot cast; the batches' hand-tallied votes add up to the round's totals
+    for the three candidates and the write-ins. (The report's own total of blank ballots, 132, is
+    not the batches' sum; the book does not use it.)
+    """
+    file = _path("ga_2020_audit_report.csv", path)
+    sections = read_sections(file)
+    contest = _ga_row(sections, "CONTESTS", file.name)
+    settings = _ga_row(sections, "AUDIT SETTINGS", file.name)
+    rounds = _ga_row(sections, "ROUNDS", file.name)
+    if rounds["Contest Name"] != contest["Contest Name"]:
+        raise DataValidationError(
+            f"{file.name}: the round audits {rounds['Contest Name']!r}, "
+            f"not the contest {contest['Contest Name']!r}"
+        )
+    risk = re.fullmatch(r"(\d+)%", settings["Risk Limit"])
+    if risk is None:
+        raise DataValidationError(
+            f"{file.name}: cannot read the risk limit {settings['Risk Limit']!r} as a percentage"
+        )
+    batches = sections.get("BATCH RESULTS")
+    if batches is None:
+        raise DataValidationError(f"{file.name}: no 'BATCH RESULTS' section")
+    schema = pa.DataFrameSchema(
+        {
+            "Jurisdiction Name": pa.Column(str, pa.Check.str_matches(r"^[A-Z][A-Z ]+$")),
+            "Batch Name": pa.Column(str),
+            "Batch Type": pa.Column(str),
+        }
+        | {choice: non_negative_int() for choice in (*_GA_CHOICES, "Overvote")},
+        strict=True,
+        ordered=True,
+        unique=["Jurisdiction Name", "Batch Name", "Batch Type"],
+    )
+    batches = validate(schema, batches, file.name).rename(
+        columns={"Jurisdiction Name": "county", "Batch Name": "batch", "Batch Type": "batch_type"}
+    )
+    audit = GeorgiaAudit(
+        contest=contest["Contest Name"],
+        ballots_cast=int(contest["Total Ballots Cast"]),
+        tabulated=_ga_votes(contest["Tabulated Votes"], file.name, "CONTESTS"),
+        audit_type=settings["Audit Type"],
+        math_type=settings["Audit Math Type"],
+        risk_limit=int(risk.group(1)) / 100,
+        sample_size=int(rounds["Sample Size"]),
+        risk_limit_met=rounds["Risk Limit Met?"] == "Yes",
+        start=pd.Timestamp(rounds["Start Time"]),
+        end=pd.Timestamp(rounds["End Time"]),
+        audited=_ga_votes(rounds["Audited Votes"], file.name, "ROUNDS"),
+        batches=batches,
+    )
+    if audit.sample_size != audit.ballots_cast:
+        raise DataValidationError(
+            f"{file.name}: the round examined {audit.sample_size:,} ballots, not every one of the "
+            f"{audit.ballots_cast:,} cast; the book reads this report as a full hand count"
+        )
+    for choice in _GA_CHOICES[:-1]:
+        total = int(batches[choice].sum())
+        if total != audit.audited.get(choice):
+            raise DataValidationError(
+                f"{file.name}: the batches give {choice} {total:,} votes, "
+                f"the round's totals {audit.audited.get(choice)!r}"
+            )
+    return audit
+
+
+@on_data
+def ga_2020_counties(path: Path | str | None = None) -> pd.DataFrame:
+    """Georgia 2020, per county: the official results against the audit's hand count.
+
+    A byte-for-byte copy of the comparison made by C. Jerdonek's repository
+    (``data/ga_2020_ballots_cast_by_county.csv``, provenance in ``data/README.md``): for each of
+    the 159 counties and ``ALL``, the votes for the three candidates (``TBJ``), undervotes,
+    overvotes, other votes and ballots cast in the official results (``Ofc-``) and in the audit
+    (``RLA-``), and their differences (``Δ-``). Each difference must equal audit minus official,
+    and the counties must add up to ``ALL``.
+    """
+    file = _path("ga_2020_ballots_cast_by_county.csv", path)
+    kinds = ("TBJ", "Und", "Ovr", "Oth", "BC")
+    counts = [f"Ofc-{k}" for k in kinds] + [f"RLA-{k}" for k in (*kinds, "InvW", "ValW")]
+    schema = pa.DataFrameSchema(
+        {"County": pa.Column(str, unique=True)}
+        | {c: non_negative_int() for c in counts}
+        | {f"Δ-{k}": pa.Column(int, coerce=True) for k in kinds},
+        strict=True,
+        ordered=True,
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    for kind in kinds:
+        check_rows(
+            frame,
+            file.name,
+            f"Δ-{kind} is RLA-{kind} minus Ofc-{kind}",
+            frame[f"Δ-{kind}"] != frame[f"RLA-{kind}"] - frame[f"Ofc-{kind}"],
+            lambda r, k=kind: f"{r.County}: Δ-{k} {r[f'Δ-{k}']}",
+        )
+    total = frame["County"] == "ALL"
+    if total.sum() != 1 or len(frame) != 160:
+        raise DataValidationError(
+            f"{file.name}: expected 159 counties and one 'ALL' row, found {len(frame)} rows"
+        )
+    sums = frame.loc[~total, counts].sum()
+    wrong = [c for c in counts if sums[c] != frame.loc[total, c].iloc[0]]
+    if wrong:
+        raise DataValidationError(f"{file.name}: the counties do not add up to 'ALL' in {wrong}")
     return frame
 
 

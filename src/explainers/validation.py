@@ -7,7 +7,9 @@ book's tables, and a chapter that adds a table uses them the same way. A broken 
 
 from __future__ import annotations
 
+import csv
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +23,7 @@ __all__ = [
     "file_version",
     "non_negative_int",
     "read_csv",
+    "read_sections",
     "validate",
     "where",
 ]
@@ -46,8 +49,11 @@ def file_version(path: Path) -> tuple[Path, int, int]:
     return resolved, stat.st_mtime_ns, stat.st_size
 
 
-def read_csv(path: Path) -> pd.DataFrame:
+def read_csv(path: Path, *, skip_lines: int = 0) -> pd.DataFrame:
     """Read a CSV as text (types are the schema's job), turning parser failures into clear errors.
+
+    ``skip_lines`` lines before the header (a report's title) are skipped; the frame's index is
+    shifted by as many, so :func:`where` still names the file's own line.
 
     Raises
     ------
@@ -60,14 +66,68 @@ def read_csv(path: Path) -> pd.DataFrame:
             "install the package with `pip install -e .` from the repository, or set CLOSECALLS_DATA."
         )
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=["", "NA"])
+        frame = pd.read_csv(
+            path, dtype=str, keep_default_na=False, na_values=["", "NA"], skiprows=skip_lines
+        )
     except pd.errors.EmptyDataError as exc:
         raise DataValidationError(f"{path.name}: the file is empty (no header, no rows).") from exc
     except pd.errors.ParserError as exc:
         raise DataValidationError(f"{path.name}: malformed CSV: {exc}") from exc
     if frame.empty:
         raise DataValidationError(f"{path.name}: the file has a header but no data rows.")
+    frame.index += skip_lines
     return frame
+
+
+def read_sections(path: Path) -> dict[str, pd.DataFrame]:
+    """Read a report made of CSV sections, each a ``######## NAME ########`` line, a header and rows.
+
+    Returns each section's rows as text, keyed by the section's name; a section ends at a blank line
+    or at the next section. Each frame's index is set so that :func:`where` names the file's line.
+
+    Raises
+    ------
+    DataValidationError
+        If the file is missing, is not CSV, has rows outside a section, or a row whose number of
+        cells differs from its section's header.
+    """
+    if not path.exists():
+        raise DataValidationError(f"{path}: file not found.")
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            lines = list(csv.reader(handle, strict=True))
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise DataValidationError(f"{path.name}: malformed CSV: {exc}") from exc
+    sections: dict[str, pd.DataFrame] = {}
+    number = 0
+    while number < len(lines):
+        row = lines[number]
+        number += 1
+        if not any(cell.strip() for cell in row):
+            continue
+        title = re.fullmatch(r"#{8} (.+) #{8}", row[0].strip()) if len(row) == 1 else None
+        if title is None or number >= len(lines):
+            raise DataValidationError(
+                f"{path.name}, line {number}: expected a section title "
+                f"'######## NAME ########' followed by a header, found {row!r}"
+            )
+        header, start = lines[number], number + 1
+        body: list[list[str]] = []
+        while start + len(body) <= len(lines) - 1 and any(lines[start + len(body)]):
+            cells = lines[start + len(body)]
+            if len(cells) == 1 and cells[0].startswith("########"):
+                break
+            if len(cells) != len(header):
+                raise DataValidationError(
+                    f"{path.name}, line {start + len(body) + 1}: {len(cells)} cells where the "
+                    f"section {title.group(1)!r} has {len(header)} columns"
+                )
+            body.append(cells)
+        frame = pd.DataFrame(body, columns=header, dtype=str)
+        frame.index = pd.RangeIndex(start - 1, start - 1 + len(body))
+        sections[title.group(1)] = frame
+        number = start + len(body)
+    return sections
 
 
 def where(index: object) -> str:

@@ -3,6 +3,8 @@
 - :mod:`explainers.charts.margins`: the Margins chapter (margin comparison, closeness by year).
 - :mod:`explainers.charts.audits`: the Audits chapter (sample sizes, an audit drawn ballot by
   ballot, the Wisconsin wards, recount shifts).
+- :mod:`explainers.charts.real_audits`: the Audits in Practice chapter (Colorado's contests on
+  the central chart, with a contest menu and a risk-limit slider).
 - :mod:`explainers.charts.electoral`: the Electoral College chapter (tile map with a swing and a
   rule, faithless electors by election, defections).
 - :mod:`explainers.charts.florida`: the Florida 2000 chapter (the lead as reported, the reviews of

@@ -4,6 +4,7 @@
 - :mod:`explainers.tables.florida`: the Florida 2000 chapter's tables.
 - :mod:`explainers.tables.audits` and :mod:`explainers.tables.electoral`: the Audits and the
   Electoral College chapters' tables.
+- :mod:`explainers.tables.real_audits`: the Audits in Practice chapter's tables.
 - :mod:`explainers.tables.claims`: the Claims chapter's tables.
 
 Each chapter's functions return a :class:`Table`: the numbers come from the concept modules; a

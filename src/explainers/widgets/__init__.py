@@ -1,8 +1,8 @@
 """ipywidgets control panels for readers who run the notebooks in Jupyter, one module per chapter.
 
 - :mod:`explainers.widgets.margins`, :mod:`explainers.widgets.florida`,
-  :mod:`explainers.widgets.audits`, :mod:`explainers.widgets.electoral` and
-  :mod:`explainers.widgets.claims`: each chapter's panels.
+  :mod:`explainers.widgets.audits`, :mod:`explainers.widgets.real_audits`,
+  :mod:`explainers.widgets.electoral` and :mod:`explainers.widgets.claims`: each chapter's panels.
 
 On the static site the charts' own controls recompute in the page. In Jupyter a reader can go
 further: these panels call the concept modules again on every change and show the result as text.
