@@ -51,6 +51,17 @@ def test_cheapest_flip_2016_is_michigan_pennsylvania_wisconsin() -> None:
     assert electoral.switch_add_difference(2016) == 3
 
 
+def test_cheapest_flip_2020_is_arizona_georgia_nevada_wisconsin() -> None:
+    # Certified 2020 margins (MIT Election Lab; Georgia after its recount, Wisconsin after its
+    # two-county recount): AZ 10,457, GA 11,779, NV 33,596, WI 20,682, each half plus one. Trump
+    # had 232 electors and needed 38 more; AZ, GA and WI give 37, so a fourth state is needed.
+    flip = electoral.cheapest_flip(2020)
+    assert (flip.winner, flip.runner_up) == ("BIDEN, JOSEPH R. JR", "TRUMP, DONALD J.")
+    assert set(flip.states) == {"AZ", "GA", "NV", "WI"}
+    assert (flip.electoral_votes_needed, flip.electoral_votes_gained) == (38, 11 + 16 + 6 + 10)
+    assert flip.cost == 5_229 + 5_890 + 16_799 + 10_342
+
+
 @pytest.mark.parametrize("year", [1976, 1980, 1992, 2004, 2012, 2020])
 def test_cheapest_flip_reaches_a_majority(year: int) -> None:
     flip = electoral.cheapest_flip(year)

@@ -77,3 +77,12 @@ def test_impossible_defections_are_refused(k: object) -> None:
 def test_an_unknown_destination_is_refused() -> None:
     with pytest.raises(ValueError, match="to must be 'other' or 'runner_up', got 'nobody'"):
         faithless.defection_outcome(2016, 5, "nobody")  # type: ignore[arg-type]
+
+
+def test_no_elector_broke_a_pledge_in_2020() -> None:
+    # National Archives, "2020 Electoral College Results": Biden 306, Trump 232, the electors
+    # each ticket won in November (https://www.archives.gov/electoral-college/2020).
+    pledged = electoral.pledged_electoral_votes(2020)
+    assert list(pledged) == [306, 232]
+    assert faithless.faithless_by_year().set_index("year").loc[2020, "faithless"] == 0
+    assert faithless.cast_electoral_votes(2020).equals(pledged)

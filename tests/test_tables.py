@@ -9,7 +9,9 @@ from explainers.tables import Table
 from explainers.tables import margins as tables
 
 
-@pytest.mark.parametrize("make", [tables.margin_table, tables.reported_table])
+@pytest.mark.parametrize(
+    "make", [tables.margin_table, tables.reported_table, tables.close_calls_table]
+)
 def test_tables_render_the_same_bytes_every_time(make) -> None:
     a, b = make(), make()
     assert a._repr_html_() == b._repr_html_()
@@ -48,3 +50,22 @@ def test_a_table_refuses_unknown_columns() -> None:
 def test_text_is_escaped() -> None:
     table = Table(pd.DataFrame({"<b>": ["<i>x</i>"]}), "A & B", "esc")
     assert "<i>" not in table._repr_html_() and "&lt;i&gt;" in table._repr_html_()
+
+
+def test_close_calls_table_gives_each_years_closest_contests_and_cheapest_reversal() -> None:
+    rows = tables.close_calls_table().formatted().set_index("Year")
+    assert list(rows.index) == ["2000", "2016", "2020"]
+    # Certified margins: FEC 2000 (Florida 537, New Mexico 366); MIT Election Lab 2020.
+    assert rows.loc["2000", "Closest contests (margin in votes, % of votes cast)"].startswith(
+        "Florida 537 (0.01%); New Mexico 366"
+    )
+    assert rows.loc["2020", "Closest contests (margin in votes, % of votes cast)"].startswith(
+        "Georgia 11,779 (0.24%); Arizona 10,457 (0.31%); Wisconsin 20,682"
+    )
+    assert rows.loc["2000", "Fewest voters to switch"] == "269"
+    assert rows.loc["2020", "In"] == "AZ, GA, NV, WI"
+
+
+def test_close_calls_table_refuses_a_year_without_returns() -> None:
+    with pytest.raises(ValueError, match=r"no presidential returns for 2024; the data cover 1976"):
+        tables.close_calls_table((2024,))

@@ -177,8 +177,9 @@ def presidential() -> Presidential:
 def discrepancy_reasons() -> pd.DataFrame:
     """What the audit boards recorded as discrepancies, by the reason they gave.
 
-    One row per reason (the report's own words; ``(none given)`` for the one row without), most
-    cards first: ``records`` (rows of the report: a card with several contests in discrepancy has a
+    One row per reason (the report's own words, the state's finding of the most probable cause;
+    ``(none given)`` for a record without one, which the 2024 report does not have), most cards
+    first: ``records`` (rows of the report: a card with several contests in discrepancy has a
     row for each), ``cards`` (distinct ballot cards) and ``counties``.
     """
     report = data.co_2024_rla_discrepancies()

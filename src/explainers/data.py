@@ -1029,8 +1029,8 @@ def co_2024_rla_discrepancies(path: Path | str | None = None) -> pd.DataFrame:
     imprinted ID, the choice the voting system recorded and the one the audit board read, the
     contest's audit reason, and the reason the board gave), and an ``End of worksheet`` line, which
     is checked and dropped. A ballot card with several contests in discrepancy has a row for each.
-    Cells the report leaves empty (a choice, the audit reason on 19 rows, the reason on one) stay
-    empty (NA).
+    Cells the report leaves empty (a choice, the audit reason on 19 rows) stay empty (NA); so would a
+    missing reason, which the 2024 report does not have.
     """
     file = _path("co_2024_rla_discrepancies.csv", path)
     frame = read_csv(file, skip_lines=1)

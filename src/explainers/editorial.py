@@ -8,7 +8,7 @@ tests of a chapter agree on it.
 
 from __future__ import annotations
 
-__all__ = ["FOCUS_CONTESTS", "REFERENCE_CONTEST", "THREE_STATES_2016"]
+__all__ = ["CLOSE_CALL_YEARS", "FOCUS_CONTESTS", "REFERENCE_CONTEST", "THREE_STATES_2016"]
 
 #: The contests the Margins chapter compares: Florida 2000 and the three closest 2016 states
 #: Trump carried, in the order the chapter lists them.
@@ -24,3 +24,7 @@ REFERENCE_CONTEST: tuple[int, str] = (2000, "FL")
 
 #: Michigan, Wisconsin and Pennsylvania in 2016: the states of the November 2016 recount requests.
 THREE_STATES_2016: tuple[tuple[int, str], ...] = ((2016, "MI"), (2016, "WI"), (2016, "PA"))
+
+#: The elections whose closest contests the Margins chapter sets side by side: Florida 2000's, 2016
+#: and the elections since that the state returns hold.
+CLOSE_CALL_YEARS: tuple[int, ...] = (2000, 2016, 2020)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from explainers import canvass, contests, editorial
+import pandas as pd
+
+from explainers import canvass, contests, editorial, electoral
 from explainers.tables import Table
 
-__all__ = ["margin_table", "reported_table"]
+__all__ = ["close_calls_table", "margin_table", "reported_table"]
 
 
 def margin_table(contest_list: Sequence[tuple[int, str]] = editorial.FOCUS_CONTESTS) -> Table:
@@ -70,4 +72,41 @@ def reported_table() -> Table:
         table_id="reported",
         formats={"Reported on": "{:%d %b %Y}", "Certified margin": "{:,}"},
         secondary=("Reported on",),
+    )
+
+
+def close_calls_table(years: Sequence[int] = editorial.CLOSE_CALL_YEARS, closest: int = 3) -> Table:
+    """Each year's closest state contests, and the fewest voters who could have reversed it.
+
+    For each year, the ``closest`` contests by margin as a share of the votes cast
+    (:func:`explainers.contests.contest_by_rank`), and the fewest voters whose switch, in the
+    cheapest set of states the winner carried, would have given the runner-up a majority of the
+    electoral votes (:func:`explainers.electoral.cheapest_flip`).
+    """
+    rows = []
+    for year in years:
+        flip = electoral.cheapest_flip(year, "switch")
+        near = [contests.contest_by_rank(year, rank) for rank in range(1, closest + 1)]
+        rows.append(
+            {
+                "Year": year,
+                "Closest contests (margin in votes, % of votes cast)": "; ".join(
+                    f"{c.state.title()} {c.margin:,} ({c.margin_pct:.2f}%)" for c in near
+                ),
+                "Fewest voters to switch": flip.cost,
+                "In": ", ".join(flip.states),
+                "Winner": contests.display_name(flip.winner),
+            }
+        )
+    return Table(
+        frame=pd.DataFrame(rows),
+        caption=(
+            f"The {closest} closest state contests of each year, and the fewest voters whose "
+            "switch would have given the runner-up a majority of the electoral votes, with the "
+            "states they would have had to be in (contests.contest_by_rank, "
+            "electoral.cheapest_flip)."
+        ),
+        table_id="close-calls",
+        formats={"Fewest voters to switch": "{:,}"},
+        secondary=("Winner",),
     )

@@ -67,7 +67,7 @@ def discrepancy_reasons_table() -> Table:
     table = colorado.discrepancy_reasons()
     frame = pd.DataFrame(
         {
-            "Reason recorded": table["reason"],
+            "Most probable reason (the state's finding)": table["reason"],
             "Ballot cards": table["cards"],
             "Records": table["records"],
             "Counties": table["counties"],
@@ -76,9 +76,9 @@ def discrepancy_reasons_table() -> Table:
     return Table(
         frame=frame,
         caption=(
-            "Colorado's 2024 discrepancy report, by the reason the audit board recorded: a card "
-            "whose record differs from the paper in several contests has a record for each "
-            "(colorado.discrepancy_reasons)."
+            "Colorado's 2024 discrepancy report, by the most probable reason the state's Voting "
+            "Systems team found from the card's image: a card whose record differs from the paper "
+            "in several contests has a record for each (colorado.discrepancy_reasons)."
         ),
         table_id="co-discrepancy-reasons",
         secondary=("Counties",),
