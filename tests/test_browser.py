@@ -761,20 +761,18 @@ def test_colorado_controls_match_the_package_and_the_state(
     assert_quiet(v)
 
 
-def test_colorado_chart_marks_every_targeted_contest_where_the_package_puts_it(site_page) -> None:
+def test_colorado_readout_gives_the_packages_size_for_every_targeted_contest(site_page) -> None:
+    # The page computes the package's size for the chosen contest (a Vega expression); pick each
+    # of the 65 contests in turn at a risk limit the state did not use.
     v = site_page(REAL_AUDITS_PAGE)
     assert wait_for_charts(v.page) == 1
     chart = v.page.locator(".cc-chart").first
-    set_control(chart, "Risk limit", 3)
-    targeted = colorado.targeted()
-    estimates = {
-        d["contest"]: d["n"]
-        for d in mark_data(chart, "symbol")
-        if d.get("kind", "").startswith("State's estimate")
-    }
-    # The state's estimate before the audit is the package's size at the state's risk limit.
-    assert estimates == {
-        r.contest: audits.comparison_sample_size(r.diluted_margin, r.risk_limit)
-        for r in targeted.itertuples()
-    }
+    set_control(chart, "Risk limit", 7)
+    got, expected = {}, {}
+    for row in colorado.targeted().itertuples():
+        set_control(chart, "Contest", row.contest)
+        (datum,) = [d for d in mark_data(chart, "text") if "readout" in d]
+        got[row.contest] = datum["package"]
+        expected[row.contest] = audits.comparison_sample_size(row.diluted_margin, 0.07)
+    assert got == expected
     assert_quiet(v)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -83,6 +84,29 @@ def test_tables_dicts_and_lists_come_back_as_copies() -> None:
     things.cache_clear()  # type: ignore[attr-defined]
     things("list")
     assert calls[-1] == "list"
+
+
+def test_a_dataclass_result_comes_back_with_its_tables_and_dicts_copied() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Result:
+        name: str
+        table: pd.DataFrame
+        counts: dict[str, int]
+
+    calls = []
+
+    @caching.on_data
+    def result() -> Result:
+        calls.append(1)
+        return Result("a", pd.DataFrame({"a": [1]}), {"a": 1})
+
+    first = result()
+    first.table.loc[0, "a"] = 99
+    first.counts["a"] = 99
+    again = result()
+    assert again.table.loc[0, "a"] == 1 and again.counts == {"a": 1}
+    assert again.name == "a" and calls == [1]
+    assert again is not first
 
 
 def test_an_unhashable_argument_is_passed_through_uncached() -> None:

@@ -353,3 +353,6 @@ def test_row_keys_of_a_file_without_a_source_column(tmp_path: Path) -> None:
     report = tmp_path / "d.csv"
     report.write_text("######## ONE ########\nx,source\n1,k3\n\n######## TWO ########\nz\n3\n")
     assert row_keys(report) == ()
+    bom = tmp_path / "e.csv"
+    bom.write_text("\ufeffsource,x\nk4,1\n", encoding="utf-8")
+    assert row_keys(bom) == ("k4",)

@@ -98,13 +98,16 @@ def test_the_discrepancy_reasons_count_records_cards_and_counties() -> None:
     with path.open(newline="") as handle:
         rows = list(csv.reader(handle))[2:-1]
     records, cards, counties = Counter(), defaultdict(set), defaultdict(set)
-    for county, _, card, _, _, _, reason in rows:
+    targeted_names = set(colorado.targeted()["contest"])
+    in_targeted = Counter()
+    for county, contest, card, _, _, _, reason in rows:
         records[reason] += 1
         cards[reason].add((county, card))
         counties[reason].add(county)
+        in_targeted[reason] += contest in targeted_names
     table = colorado.discrepancy_reasons().set_index("reason")
-    expected = {r or "(none given)": (records[r], len(cards[r]), len(counties[r])) for r in records}
-    got = {r: (t.records, t.cards, t.counties) for r, t in table.iterrows()}
+    expected = {r: (records[r], len(cards[r]), len(counties[r]), in_targeted[r]) for r in records}
+    got = {r: (t.records, t.cards, t.counties, t.targeted) for r, t in table.iterrows()}
     assert got == expected
     assert sum(records.values()) == 235
     assert table.loc["Wrong Ballot", "records"] == 186 and table.loc["Wrong Ballot", "cards"] == 9
@@ -154,7 +157,7 @@ def test_the_chart_holds_every_targeted_contest_and_its_three_figures() -> None:
     assert list(points["contest"]) == list(targeted["contest"])
     assert list(points["estimate"]) == list(targeted["first_estimate"])
     assert list(points["audited"]) == list(targeted["audited"])
-    assert (points["found"] > 0).sum() == 5
+    assert list(points["found"]) == list(targeted[["o1", "o2", "u1", "u2"]].sum(axis=1))
     spec = charts.colorado_chart().to_dict()
     assert {p["name"] for p in spec["params"]} == {"co_risk_limit", "co_contest"}
 
@@ -319,7 +322,7 @@ def test_batches_that_do_not_add_up_to_the_round_are_refused(data_copy) -> None:
 def test_a_risk_limit_that_is_not_a_percentage_is_refused(data_copy) -> None:
     path = data_copy("ga_2020_audit_report.csv")
     edit_line(path, 11, ",BRAVO,10%,", ",BRAVO,ten,")
-    with pytest.raises(DataValidationError, match=r"cannot read the risk limit 'ten'"):
+    with pytest.raises(DataValidationError, match=r"line 11, column 'Risk Limit'.*'ten'"):
         data.ga_2020_audit(path)
 
 
@@ -339,10 +342,200 @@ def test_a_county_difference_that_is_not_audit_minus_official_is_refused(data_co
         data.ga_2020_counties(path)
 
 
-def test_counties_that_do_not_add_up_to_all_are_refused(data_copy) -> None:
+def test_a_missing_county_is_refused(data_copy) -> None:
     path = data_copy("ga_2020_ballots_cast_by_county.csv")
     frame = pd.read_csv(path)
     frame = frame[frame["County"] != "Appling"]
     frame.to_csv(path, index=False)
     with pytest.raises(DataValidationError, match=r"expected 159 counties and one 'ALL' row"):
         data.ga_2020_counties(path)
+
+
+def test_counties_that_do_not_add_up_to_all_are_refused(data_copy) -> None:
+    path = data_copy("ga_2020_ballots_cast_by_county.csv")
+    frame = pd.read_csv(path)
+    appling = frame["County"] == "Appling"
+    frame.loc[appling, "Ofc-TBJ"] += 1
+    frame.loc[appling, "Δ-TBJ"] -= 1  # the row stays consistent; only the sum breaks
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataValidationError, match=r"do not add up to 'ALL' in \['Ofc-TBJ'\]"):
+        data.ga_2020_counties(path)
+
+
+def test_records_in_targeted_contests_are_found_by_name() -> None:
+    # The report marks targeted county contests COUNTY_WIDE_CONTEST but leaves the two statewide
+    # ones N/A: counted by name there are 22, 8 of them in the presidential contest.
+    records = colorado.discrepancy_records()
+    by_flag = records["audit_reason"].eq("COUNTY_WIDE_CONTEST")
+    assert by_flag.sum() == 7
+    assert records["targeted"].sum() == 22
+    assert (records["targeted"] & ~by_flag).sum() == 15
+    assert records["contest_name"].eq(colorado.PRESIDENTIAL).sum() == 8
+    county = set(colorado.targeted().query("reason == 'county_wide_contest'")["contest"])
+    assert set(records.loc[records["contest_name"].isin(county), "reason"]) == {"Wrong Ballot"}
+
+
+def test_an_empty_discrepancy_report_is_refused(data_copy) -> None:
+    path = data_copy("co_2024_rla_discrepancies.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join([lines[0], lines[1], lines[-1]]))
+    with pytest.raises(DataValidationError, match="the report lists no discrepancy"):
+        data.co_2024_rla_discrepancies(path)
+    path.write_text(lines[0])
+    with pytest.raises(DataValidationError, match="the file is empty"):
+        data.co_2024_rla_discrepancies(path)
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([("Kamala D. Harris / Tim Walz", 10)], r"leading counts \[10\]"),
+        ([("A", 10), ("B", 10)], r"leading counts \[10, 10\]"),
+        ([("A", 10), ("B", 5), ("C", 5)], r"leading counts \[10, 5, 5\]"),
+    ],
+)
+def test_a_presidential_tally_without_a_clear_winner_and_runner_up_is_refused(
+    data_dir: Path, rows: list[tuple[str, int]], message: str
+) -> None:
+    path = data_dir / "co_2024_rla_tabulation.csv"
+    kept = [
+        line
+        for line in path.read_text().splitlines(keepends=True)
+        if not line.startswith(colorado.PRESIDENTIAL + ",")
+    ]
+    kept += [f"{colorado.PRESIDENTIAL},{choice},{votes}\n" for choice, votes in rows]
+    path.write_text("".join(kept))
+    with pytest.raises(DataValidationError, match=message):
+        colorado.presidential()
+
+
+def test_the_panel_gives_a_full_count_when_the_sample_exceeds_the_cards() -> None:
+    table = colorado.reproduction(3).set_index("contest", drop=False)
+    row = table.sort_values("diluted_margin").iloc[0]
+    size = audits.comparison_sample_size(row["diluted_margin"], 0.01, gamma=row["gamma"])
+    assert size >= row["ballot_cards"]
+    text = widgets.describe_contest(row, 1, with_found=False)
+    assert f"more than the contest's {row['ballot_cards']:,} ballot cards: <b>a full count</b>" in (
+        text
+    )
+    assert "0.00%" not in text
+
+
+def test_the_panel_escapes_names_and_refuses_bad_starting_values() -> None:
+    table = colorado.reproduction(3).set_index("contest", drop=False)
+    (name,) = [n for n in table.index if "&" in n][:1]
+    assert "&amp;" in widgets.describe_contest(table.loc[name], 3, with_found=True)
+    with pytest.raises(ValueError, match=r"contest must be one of Colorado's 613 contests"):
+        widgets.colorado_panel("Mayor of Nowhere")
+    with pytest.raises(ValueError, match=r"risk_limit_pct must be between 1 and 25, got 30"):
+        widgets.colorado_panel(risk_limit_pct=30)
+
+
+def test_a_tiny_risk_limit_makes_the_polling_expectation_a_full_count() -> None:
+    expect = georgia.polling_expectation(1e-300)
+    assert expect.polling == expect.ballots
+    assert expect.comparison < expect.ballots
+
+
+@pytest.mark.parametrize("n", [0, -3, 2.5, True])
+def test_the_county_table_refuses_a_count_that_is_not_a_whole_number(n) -> None:
+    with pytest.raises(ValueError, match=r"n must be a whole number of counties, at least 1"):
+        tables.georgia_counties_table(n)
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading a report of sections, and the Georgia report's rules
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "######## A ########\nx,y\n1,2\n\n######## A ########\nx,y\n3,4\n",
+            r"line 5: a second section 'A' \(the first is at line 1\)",
+        ),
+        ("######## A ########\n######## B ########\nz\n3\n", r"line 1: section 'A' has no header"),
+        ("x\n######## A ########\n", r"line 1: expected a section title"),
+        ("######## A ########\n", r"line 1: section 'A' has no header"),
+        ("", r"the file is empty"),
+        ('######## A ########\nx,y\n"1,2\n', r"malformed CSV"),
+    ],
+)
+def test_a_malformed_report_is_refused_by_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text(text)
+    with pytest.raises(DataValidationError, match=message):
+        read_sections(path)
+
+
+def test_a_report_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    path.write_bytes("######## A ########\nx\ncaf\xe9\n".encode("latin-1"))
+    with pytest.raises(DataValidationError, match="malformed CSV"):
+        read_sections(path)
+
+
+def test_a_byte_order_mark_and_a_multiline_cell_keep_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "report.csv"
+    path.write_text('\ufeff######## A ########\nx,y\n"two\nlines",1\n3,4\n', encoding="utf-8")
+    frame = read_sections(path)["A"]
+    assert [where(i) for i in frame.index] == ["line 4", "line 5"]
+
+
+def test_a_negative_skip_is_refused(tmp_path: Path) -> None:
+    from explainers.validation import read_csv
+
+    with pytest.raises(ValueError, match=r"skip_lines must be a whole number, zero or more"):
+        read_csv(tmp_path / "a.csv", skip_lines=-1)
+
+
+def _report(data_copy, line: int, old: str, new: str) -> Path:
+    path = data_copy("ga_2020_audit_report.csv")
+    edit_line(path, line, old, new)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("line", "old", "new", "message"),
+    [
+        (15, "2020-11-13T14:06:04.124786", "Friday", r"line 15, column 'Start Time'"),
+        (7, ",5023513,", ",lots,", r"line 7, column 'Total Ballots Cast'"),
+        (11, ",BRAVO,10%,", ",BRAVO,0%,", r"line 11, column 'Risk Limit'"),
+        (11, ",BRAVO,10%,", ",BRAVO,150%,", r"line 11, column 'Risk Limit'"),
+        (15, ",Yes,0,", ",maybe,0,", r"line 15, column 'Risk Limit Met\?'"),
+        (15, "2020-11-19T22:25:48", "2020-11-12T22:25:48", r"the round ends before it starts"),
+        (7, "Jo Jorgensen: 62131", "Jo Jorgensen: 62131; Jo Jorgensen: 1", r"listed twice"),
+        (7, "Jo Jorgensen: 62131; ", "", r"CONTESTS: the choices are"),
+        (15, "1,President of the United States", "1,Senator", r"the round audits 'Senator'"),
+    ],
+)
+def test_each_rule_of_the_georgia_report_names_what_is_wrong(
+    data_copy, line: int, old: str, new: str, message: str
+) -> None:
+    with pytest.raises(DataValidationError, match=message):
+        data.ga_2020_audit(_report(data_copy, line, old, new))
+
+
+def test_a_georgia_report_missing_a_section_or_with_two_rows_is_refused(data_copy) -> None:
+    path = data_copy("ga_2020_audit_report.csv")
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(lines[:16]))
+    with pytest.raises(DataValidationError, match=r"no 'BATCH RESULTS' section"):
+        data.ga_2020_audit(path)
+    path.write_text("".join([*lines[:4], *lines[8:]]))
+    with pytest.raises(DataValidationError, match=r"section 'CONTESTS' with one row, found none"):
+        data.ga_2020_audit(path)
+    path.write_text("".join([*lines[:15], lines[14], *lines[15:]]))
+    with pytest.raises(DataValidationError, match=r"section 'ROUNDS' with one row, found 2 rows"):
+        data.ga_2020_audit(path)
+
+
+def test_a_georgia_report_is_copied_for_each_caller() -> None:
+    first = data.ga_2020_audit()
+    first.tabulated["Joseph R. Biden"] += 1_000_000
+    first.batches.loc[first.batches.index[0], "Joseph R. Biden"] = 10**9
+    again = data.ga_2020_audit()
+    assert again.tabulated["Joseph R. Biden"] == 2_474_248
+    assert again.batches["Joseph R. Biden"].sum() == 2_475_141
+    assert georgia.counts().loc["Margin", "machine"] == 12_780

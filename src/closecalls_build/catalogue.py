@@ -317,7 +317,7 @@ def row_keys(path: Path) -> tuple[str, ...]:
     if path.suffix != ".csv":
         return ()
     # Only the first line decides: a copied report may be several tables, or start with a title.
-    with path.open(newline="", encoding="utf-8") as handle:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         header = next(csv.reader(handle), [])
     if "source" not in header:
         return ()

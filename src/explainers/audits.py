@@ -86,19 +86,6 @@ def _real(value: object, what: str) -> float:
     return number
 
 
-def _count(value: object, what: str, unit: str) -> int:
-    """``value`` as an ``int`` if it is a whole number of zero or more ``unit``; raise otherwise.
-
-    :func:`explainers.margins.check_count` counts votes; this names what is counted here (ballots,
-    draws, trials or units), so that the message does not call trials "votes".
-    """
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{what} must be a whole number of {unit}, got {value!r}")
-    if value < 0:
-        raise ValueError(f"{what} must be zero or more, got {int(value):,}")
-    return int(value)
-
-
 def _at_least_one(value: int, what: str) -> int:
     if value < 1:
         raise ValueError(f"{what} must be at least 1, got {value:,}")
@@ -183,7 +170,7 @@ def diluted_margin(margin: int, ballots: int) -> float:
     9.005368004279646e-05
     """
     margin = check_count(margin, "margin")
-    ballots = _count(ballots, "ballots", "ballots")
+    ballots = check_count(ballots, "ballots", "ballots")
     if margin == 0:
         raise ValueError("margin must be at least 1 vote: a tie has no reported winner to confirm")
     if margin > ballots:
@@ -205,10 +192,10 @@ def _discrepancy_log_weight(gamma: float, o1: int, o2: int, u1: int, u2: int) ->
 
 def _discrepancies(o1: object, o2: object, u1: object, u2: object) -> tuple[int, int, int, int]:
     return (
-        _count(o1, "o1 (one-vote overstatements)", "ballots"),
-        _count(o2, "o2 (two-vote overstatements)", "ballots"),
-        _count(u1, "u1 (one-vote understatements)", "ballots"),
-        _count(u2, "u2 (two-vote understatements)", "ballots"),
+        check_count(o1, "o1 (one-vote overstatements)", "ballots"),
+        check_count(o2, "o2 (two-vote overstatements)", "ballots"),
+        check_count(u1, "u1 (one-vote understatements)", "ballots"),
+        check_count(u2, "u2 (two-vote understatements)", "ballots"),
     )
 
 
@@ -309,7 +296,7 @@ def kaplan_markov_p_value(
     0.0965
     """
     mu = _check_margin(diluted_margin)
-    n = _count(n, "n (ballots examined)", "ballots")
+    n = check_count(n, "n (ballots examined)", "ballots")
     gamma = _check_gamma(gamma)
     o1, o2, u1, u2 = _discrepancies(o1, o2, u1, u2)
     if o1 + o2 + u1 + u2 > n:
@@ -400,8 +387,8 @@ def bravo_risk(winner_share: float, winner_draws: int, loser_draws: int) -> floa
     0.1335
     """
     s = _check_share(winner_share, "winner_share")
-    w = _count(winner_draws, "winner_draws", "draws")
-    lose = _count(loser_draws, "loser_draws", "draws")
+    w = check_count(winner_draws, "winner_draws", "draws")
+    lose = check_count(loser_draws, "loser_draws", "draws")
     z_w, z_l = _bravo_steps(s)
     if lose and z_l == -math.inf:
         return 1.0
@@ -446,7 +433,7 @@ def bravo_stopping_probabilities(
     """
     s = _check_share(winner_share, "winner_share")
     alpha = check_risk_limit(risk_limit)
-    max_draws = _at_least_one(_count(max_draws, "max_draws", "draws"), "max_draws")
+    max_draws = _at_least_one(check_count(max_draws, "max_draws", "draws"), "max_draws")
     p = _true_share(true_winner_share, s)
     z_w, z_l = _bravo_steps(s)
     needed = _winners_needed(np.arange(1, max_draws + 1), z_w, z_l, math.log(1 / alpha))
@@ -494,7 +481,7 @@ def bravo_path(
     s = _check_share(winner_share, "winner_share")
     alpha = check_risk_limit(risk_limit)
     p = _true_share(true_winner_share, s)
-    max_draws = _at_least_one(_count(max_draws, "max_draws", "draws"), "max_draws")
+    max_draws = _at_least_one(check_count(max_draws, "max_draws", "draws"), "max_draws")
     draws = np.random.default_rng(seed).random(max_draws) < p
     path, wins = [], 0
     for i, for_winner in enumerate(draws.tolist(), start=1):
@@ -527,7 +514,7 @@ class BravoSimulation:
 
     def chance_stopped_by(self, n: int) -> float:
         """Fraction of trials that stopped after at most ``n`` draws, without a full count."""
-        n = _count(n, "n", "draws")
+        n = check_count(n, "n", "draws")
         return float(np.mean(~self.full_count & (self.sample_sizes <= n)))
 
     @property
@@ -605,12 +592,12 @@ def simulate_bravo(
             "an audit confirms a reported winner"
         )
     alpha = check_risk_limit(risk_limit)
-    trials = _at_least_one(_count(trials, "trials", "trials"), "trials")
+    trials = _at_least_one(check_count(trials, "trials", "trials"), "trials")
     ballots = w + lose + other
     if max_draws is None:
         max_draws = ballots
     else:
-        max_draws = _at_least_one(_count(max_draws, "max_draws", "draws"), "max_draws")
+        max_draws = _at_least_one(check_count(max_draws, "max_draws", "draws"), "max_draws")
     s = w / (w + lose)
     p = _true_share(true_winner_share, s)
     relevant = (w + lose) / ballots
@@ -653,8 +640,8 @@ def simulate_bravo(
 
 
 def _check_units(n_units: object, n_bad: object) -> tuple[int, int]:
-    units = _count(n_units, "n_units", "units")
-    bad = _count(n_bad, "n_bad", "units")
+    units = check_count(n_units, "n_units", "units")
+    bad = check_count(n_bad, "n_bad", "units")
     if units == 0:
         raise ValueError("n_units must be at least 1: an audit draws from units that exist, got 0")
     if bad > units:
@@ -681,7 +668,7 @@ def precinct_sample_detection(n_units: int, n_bad: int, n_sampled: int) -> float
     0.4162
     """
     units, bad = _check_units(n_units, n_bad)
-    sampled = _count(n_sampled, "n_sampled", "units")
+    sampled = check_count(n_sampled, "n_sampled", "units")
     if sampled > units:
         raise ValueError(f"n_sampled ({sampled:,}) cannot be more than n_units ({units:,})")
     return float(stats.hypergeom(units, bad, sampled).sf(0))

@@ -12,6 +12,7 @@ dict or list comes back as a fresh (shallow) copy, so a caller that changes it c
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import os
@@ -64,13 +65,31 @@ def _key(signature: inspect.Signature, args: tuple, kwargs: dict) -> tuple:
     return tuple(key)
 
 
+def _fresh(result: R) -> R:
+    """``result`` as a caller may change it, so that no caller changes what the next one gets.
+
+    A table, dict or list is copied; so is a dataclass whose fields hold them, with those copied.
+    """
+    if isinstance(result, pd.DataFrame | pd.Series | dict | list):
+        return result.copy()  # type: ignore[return-value]
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        changes = {
+            f.name: _fresh(getattr(result, f.name))
+            for f in dataclasses.fields(result)
+            if f.init
+            and isinstance(getattr(result, f.name), pd.DataFrame | pd.Series | dict | list)
+        }
+        return dataclasses.replace(result, **changes) if changes else result  # type: ignore[return-value]
+    return result
+
+
 def on_data(func: Callable[P, R]) -> Callable[P, R]:
     """``func``, its results cached for the current :func:`data_version` and its arguments.
 
     A path argument (any ``os.PathLike``, or a string given for a parameter named ``path``) is keyed
     by that file's version, so an edited file is read again. The data version is read once per
     outermost call: the cached functions ``func`` calls share it. pandas tables, dicts and lists are
-    returned as (shallow) copies.
+    returned as (shallow) copies, and so are those a dataclass result holds.
     The wrapper has ``cache_clear()``, for benchmarks that time the uncached computation.
 
     >>> calls = []
@@ -110,9 +129,7 @@ def on_data(func: Callable[P, R]) -> Callable[P, R]:
                 results[key] = result
                 while len(results) > MAXSIZE:
                     results.popitem(last=False)
-        if isinstance(result, pd.DataFrame | pd.Series | dict | list):
-            return result.copy()  # type: ignore[return-value]
-        return result
+        return _fresh(result)
 
     wrapper.cache_clear = results.clear  # type: ignore[attr-defined]
     return wrapper

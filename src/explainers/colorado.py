@@ -10,7 +10,8 @@ estimated. This module recomputes the state's figures with :mod:`explainers.audi
   margin, and (after round 3) the package's verdict beside the state's;
 - :func:`targeted` keeps the 65 contests the state audited to its risk limit (two statewide, one
   chosen in each county), and :func:`presidential` the presidential contest;
-- :func:`discrepancy_reasons` counts what the audit boards recorded as discrepancies, and why.
+- :func:`discrepancy_records` lists what the audit boards recorded as discrepancies, and
+  :func:`discrepancy_reasons` counts them by the reason the state found most probable.
 
 The diluted margin is ``min_margin / ballot_card_count``: the smallest margin between a winner and a
 loser over all the cards in the counties that hold the contest, as the state's software computes it.
@@ -27,9 +28,11 @@ from explainers.caching import on_data
 
 __all__ = [
     "DISCREPANCY_KINDS",
+    "DISCREPANCY_NAMES",
     "PRESIDENTIAL",
     "Presidential",
     "discrepancy_reasons",
+    "discrepancy_records",
     "presidential",
     "reproduction",
     "targeted",
@@ -46,6 +49,14 @@ DISCREPANCY_KINDS = {
     "u2": "two_vote_under_count",
 }
 
+#: How the book names each kind of discrepancy, by keyword (a table's words, kept short).
+DISCREPANCY_NAMES = {
+    "o1": "one-vote over",
+    "o2": "two-vote over",
+    "u1": "one-vote under",
+    "u2": "two-vote under",
+}
+
 #: The audit reasons of the contests the state chose to audit to the risk limit.
 _TARGETED_REASONS = ("state_wide_contest", "county_wide_contest")
 
@@ -60,7 +71,8 @@ def reproduction(round_number: int = 3) -> pd.DataFrame:
 
     Columns: ``contest``, ``reason`` (the state's audit reason), ``diluted_margin``,
     ``risk_limit``, ``audited`` (cards examined), the discrepancy counts ``o1``, ``o2``, ``u1``,
-    ``u2``, ``state_sample`` (the software's ``optimistic_samples_to_audit``), ``package_sample``
+    ``u2`` and their sum ``found``, ``ballot_cards`` and ``gamma`` (the state's inputs),
+    ``state_sample`` (the software's ``optimistic_samples_to_audit``), ``package_sample``
     (:func:`explainers.audits.comparison_sample_size` with the same inputs), ``p_value``
     (:func:`explainers.audits.kaplan_markov_p_value` of the cards examined), ``package_met`` (the
     P-value is at most the risk limit), ``state_met`` (the state's status is
@@ -85,6 +97,9 @@ def reproduction(round_number: int = 3) -> pd.DataFrame:
                 "risk_limit": risk,
                 "audited": int(row["audited_sample_count"]),
                 **found,
+                "found": sum(found.values()),
+                "ballot_cards": int(row["ballot_card_count"]),
+                "gamma": gamma,
                 "state_sample": int(row["optimistic_samples_to_audit"]),
                 "package_sample": audits.comparison_sample_size(mu, risk, gamma=gamma, **found),
                 "p_value": p_value,
@@ -143,12 +158,20 @@ def presidential() -> Presidential:
     Raises
     ------
     data.DataValidationError
-        If the tabulation's margin differs from the contest file's.
+        If the tabulation has no clear winner and runner-up (fewer than two choices, or a tie for
+        first or second), or its margin differs from the contest file's.
     """
     tally = data.co_2024_rla_tabulation()
-    tally = tally[tally["contest_name"] == PRESIDENTIAL].sort_values("votes", ascending=False)
+    tally = tally[tally["contest_name"] == PRESIDENTIAL].sort_values(
+        "votes", ascending=False, kind="stable"
+    )
+    votes = list(tally["votes"].head(3))
+    if len(votes) < 2 or votes[0] == votes[1] or (len(votes) == 3 and votes[1] == votes[2]):
+        raise data.DataValidationError(
+            f"co_2024_rla_tabulation.csv: the presidential contest needs a clear winner and "
+            f"runner-up, found the leading counts {votes}"
+        )
     (winner, winner_votes), (runner_up, runner_up_votes) = tally[["choice", "votes"]].head(2).values
-    row = reproduction(3).set_index("contest").loc[PRESIDENTIAL]
     cards = data.co_2024_rla_contests(3).set_index("contest_name").loc[PRESIDENTIAL]
     margin = int(winner_votes - runner_up_votes)
     if margin != int(cards["min_margin"]):
@@ -156,6 +179,7 @@ def presidential() -> Presidential:
             f"co_2024_rla_tabulation.csv gives the presidential margin as {margin:,}; "
             f"the contest file as {int(cards['min_margin']):,}"
         )
+    row = reproduction(3).set_index("contest").loc[PRESIDENTIAL]
     return Presidential(
         winner=str(winner),
         runner_up=str(runner_up),
@@ -167,31 +191,45 @@ def presidential() -> Presidential:
         risk_limit=float(row["risk_limit"]),
         sample=int(row["package_sample"]),
         audited=int(row["audited"]),
-        discrepancies=int(row[list(DISCREPANCY_KINDS)].sum()),
+        discrepancies=int(row["found"]),
         p_value=float(row["p_value"]),
         met=bool(row["package_met"]),
     )
 
 
 @on_data
-def discrepancy_reasons() -> pd.DataFrame:
-    """What the audit boards recorded as discrepancies, by the reason they gave.
+def discrepancy_records() -> pd.DataFrame:
+    """The state's discrepancy report, each record with its card and whether its contest was targeted.
 
-    One row per reason (the report's own words, the state's finding of the most probable cause;
-    ``(none given)`` for a record without one, which the 2024 report does not have), most cards
-    first: ``records`` (rows of the report: a card with several contests in discrepancy has a
-    row for each), ``cards`` (distinct ballot cards) and ``counties``.
+    The report's columns (:func:`explainers.data.co_2024_rla_discrepancies`), plus ``card`` (the
+    county and the imprinted ID: an ID names a card only within its county) and ``targeted``
+    (the contest is one of :func:`targeted`'s, matched by name: the report marks the targeted
+    county contests but leaves the two statewide ones ``N/A``).
     """
     report = data.co_2024_rla_discrepancies()
-    # An imprinted ID names a card within its county (tabulator, batch, position).
-    report = report.assign(card=report["county_name"] + " " + report["imprinted_id"])
-    grouped = report.groupby(report["reason"].fillna("(none given)"))
+    names = set(targeted()["contest"])
+    return report.assign(
+        card=report["county_name"] + " " + report["imprinted_id"],
+        targeted=report["contest_name"].isin(names),
+    )
+
+
+@on_data
+def discrepancy_reasons() -> pd.DataFrame:
+    """What the audit boards recorded as discrepancies, by the reason the state found most probable.
+
+    One row per reason (the report's own words), most cards first: ``records`` (rows of the report:
+    a card with several contests in discrepancy has a row for each), ``cards`` (distinct ballot
+    cards), ``counties``, and ``targeted`` (records in a targeted contest).
+    """
+    grouped = discrepancy_records().groupby("reason")
     return (
         pd.DataFrame(
             {
                 "records": grouped.size(),
                 "cards": grouped["card"].nunique(),
                 "counties": grouped["county_name"].nunique(),
+                "targeted": grouped["targeted"].sum().astype(int),
             }
         )
         .rename_axis("reason")

@@ -1029,24 +1029,28 @@ def co_2024_rla_discrepancies(path: Path | str | None = None) -> pd.DataFrame:
     imprinted ID, the choice the voting system recorded and the one the audit board read, the
     contest's audit reason, and the reason the board gave), and an ``End of worksheet`` line, which
     is checked and dropped. A ballot card with several contests in discrepancy has a row for each.
-    Cells the report leaves empty (a choice, the audit reason on 19 rows) stay empty (NA); so would a
-    missing reason, which the 2024 report does not have.
+    Every row has a reason. The report writes "none" two ways, both kept as it has them: ``N/A``
+    (most rows' audit reason, and a choice a side did not record) and an empty cell (NA; the audit
+    reason on 17 rows, a few choices). Choices keep the report's quotation marks.
     """
     file = _path("co_2024_rla_discrepancies.csv", path)
+    if file.exists():
+        with file.open(encoding="utf-8-sig") as handle:
+            title = handle.readline().rstrip("\r\n")
+        if title != _CO_DISCREPANCY_TITLE:
+            raise DataValidationError(
+                f"{file.name}, line 1: expected the report's title {_CO_DISCREPANCY_TITLE!r}, "
+                f"found {title!r}"
+            )
     frame = read_csv(file, skip_lines=1)
-    with file.open(encoding="utf-8") as handle:
-        title = handle.readline().rstrip("\r\n")
-    if title != _CO_DISCREPANCY_TITLE:
-        raise DataValidationError(
-            f"{file.name}, line 1: expected the report's title {_CO_DISCREPANCY_TITLE!r}, "
-            f"found {title!r}"
-        )
     last = frame.iloc[-1]
     if last["county_name"] != "End of worksheet" or last.drop("county_name").notna().any():
         raise DataValidationError(
             f"{file.name}, {where(frame.index[-1])}: expected the report's closing "
             "'End of worksheet' line; the file may be truncated"
         )
+    if len(frame) == 1:
+        raise DataValidationError(f"{file.name}: the report lists no discrepancy")
     frame = frame.iloc[:-1].rename(columns={"Discrepancy Reason": "reason"})
     text = pa.Column(str)
     schema = pa.DataFrameSchema(
@@ -1057,7 +1061,7 @@ def co_2024_rla_discrepancies(path: Path | str | None = None) -> pd.DataFrame:
             "choice_per_voting_computer": pa.Column(str, nullable=True),
             "audit_board_selection": pa.Column(str, nullable=True),
             "audit_reason": pa.Column(str, nullable=True),
-            "reason": pa.Column(str, pa.Check.isin(CO_2024_DISCREPANCY_REASONS), nullable=True),
+            "reason": pa.Column(str, pa.Check.isin(CO_2024_DISCREPANCY_REASONS)),
         },
         strict=True,
         ordered=True,
@@ -1097,6 +1101,7 @@ _GA_CHOICES = (
     "Invalid Write-In",
     "Valid Write-iin",  # sic: the report's own spelling
     "Blank/Undervote",
+    "Overvote",
 )
 
 
@@ -1105,7 +1110,9 @@ class GeorgiaAudit:
     """Georgia's 2020 audit report, as exported from its audit software (Arlo), section by section.
 
     ``tabulated`` is the machine count the audit checked, ``audited`` the hand count's totals (both
-    by choice, in the report's words); ``batches`` the hand-tallied votes of each batch of ballots.
+    by choice, in the report's words: :data:`_GA_CHOICES`); ``batches`` the hand-tallied votes of
+    each batch of ballots. :func:`ga_2020_audit` is cached; it gives each caller its own copies of
+    the dicts and the table.
     """
 
     contest: str
@@ -1122,25 +1129,73 @@ class GeorgiaAudit:
     batches: pd.DataFrame
 
 
-def _ga_votes(text: str, file: str, line: str) -> dict[str, int]:
-    """``"Donald J. Trump: 2461468; Joseph R. Biden: ..."`` as a dict, every count whole."""
-    votes = {}
+def _ga_votes(text: str, file: str, where_: str) -> dict[str, int]:
+    """``"Donald J. Trump: 2461468; ..."`` as a dict: each of the report's choices once, whole."""
+    votes: dict[str, int] = {}
     for part in text.split("; "):
         found = re.fullmatch(r"(.+): (\d+)", part)
         if found is None:
-            raise DataValidationError(f"{file}, {line}: cannot read {part!r} as 'choice: votes'")
+            raise DataValidationError(f"{file}, {where_}: cannot read {part!r} as 'choice: votes'")
+        if found.group(1) in votes:
+            raise DataValidationError(f"{file}, {where_}: {found.group(1)!r} is listed twice")
         votes[found.group(1)] = int(found.group(2))
     return votes
 
 
-def _ga_row(sections: dict[str, pd.DataFrame], name: str, file: str) -> pd.Series:
+def _ga_row(
+    sections: dict[str, pd.DataFrame], name: str, schema: pa.DataFrameSchema, file: str
+) -> pd.Series:
+    """The one row of section ``name``, checked against ``schema`` (errors name line and column)."""
     frame = sections.get(name)
     if frame is None or len(frame) != 1:
         raise DataValidationError(
             f"{file}: expected a section {name!r} with one row, "
             f"found {'none' if frame is None else f'{len(frame)} rows'}"
         )
-    return frame.iloc[0]
+    return validate(schema, frame, file).iloc[0]
+
+
+_GA_SECTIONS = {
+    "CONTESTS": pa.DataFrameSchema(
+        {
+            "Contest Name": pa.Column(str),
+            "Targeted?": pa.Column(str),
+            "Number of Winners": pa.Column(int, pa.Check.eq(1), coerce=True),
+            "Votes Allowed": pa.Column(int, pa.Check.eq(1), coerce=True),
+            "Total Ballots Cast": pa.Column(int, pa.Check.gt(0), coerce=True),
+            "Tabulated Votes": pa.Column(str),
+        },
+        strict=True,
+        ordered=True,
+    ),
+    "AUDIT SETTINGS": pa.DataFrameSchema(
+        {
+            "Audit Name": pa.Column(str),
+            "Audit Type": pa.Column(str),
+            "Audit Math Type": pa.Column(str),
+            "Risk Limit": pa.Column(str, pa.Check.str_matches(r"^[1-9]\d?%$")),
+            "Random Seed": pa.Column(str),
+            "Online Data Entry?": pa.Column(str, pa.Check.isin(["Yes", "No"])),
+        },
+        strict=True,
+        ordered=True,
+    ),
+    "ROUNDS": pa.DataFrameSchema(
+        {
+            "Round Number": pa.Column(int, pa.Check.eq(1), coerce=True),
+            "Contest Name": pa.Column(str),
+            "Targeted?": pa.Column(str),
+            "Sample Size": pa.Column(int, pa.Check.gt(0), coerce=True),
+            "Risk Limit Met?": pa.Column(str, pa.Check.isin(["Yes", "No"])),
+            "P-Value": pa.Column(float, pa.Check.in_range(0, 1), coerce=True),
+            "Start Time": pa.Column("datetime64[ns]", coerce=True),
+            "End Time": pa.Column("datetime64[ns]", coerce=True),
+            "Audited Votes": pa.Column(str),
+        },
+        strict=True,
+        ordered=True,
+    ),
+}
 
 
 @on_data
@@ -1148,26 +1203,29 @@ def ga_2020_audit(path: Path | str | None = None) -> GeorgiaAudit:
     """Georgia's audit of the 2020 presidential contest: the settings, the totals and every batch.
 
     Reads the byte-for-byte copy of the state's audit report (``data/ga_2020_audit_report.csv``),
-    a file of CSV sections, and checks what ties them together: one contest and one round; the
-    round examined every ballot cast; the batches' hand-tallied votes add up to the round's totals
-    for the three candidates and the write-ins. (The report's own total of blank ballots, 132, is
-    not the batches' sum; the book does not use it.)
+    a file of CSV sections, and checks each section against its schema, then what ties them
+    together: one contest and one round, for that contest; a risk limit of a whole percentage below
+    100; the round ending after it began; the machine count and the hand count each giving every
+    one of the report's choices once; the round examining every ballot cast; and the batches'
+    hand-tallied votes adding up to the round's totals, choice by choice.
+
+    Raises
+    ------
+    DataValidationError
+        On any of those rules, naming the file, and the line and column where a schema fails.
     """
     file = _path("ga_2020_audit_report.csv", path)
     sections = read_sections(file)
-    contest = _ga_row(sections, "CONTESTS", file.name)
-    settings = _ga_row(sections, "AUDIT SETTINGS", file.name)
-    rounds = _ga_row(sections, "ROUNDS", file.name)
+    contest, settings, rounds = (
+        _ga_row(sections, name, schema, file.name) for name, schema in _GA_SECTIONS.items()
+    )
     if rounds["Contest Name"] != contest["Contest Name"]:
         raise DataValidationError(
             f"{file.name}: the round audits {rounds['Contest Name']!r}, "
             f"not the contest {contest['Contest Name']!r}"
         )
-    risk = re.fullmatch(r"(\d+)%", settings["Risk Limit"])
-    if risk is None:
-        raise DataValidationError(
-            f"{file.name}: cannot read the risk limit {settings['Risk Limit']!r} as a percentage"
-        )
+    if rounds["End Time"] < rounds["Start Time"]:
+        raise DataValidationError(f"{file.name}: the round ends before it starts")
     batches = sections.get("BATCH RESULTS")
     if batches is None:
         raise DataValidationError(f"{file.name}: no 'BATCH RESULTS' section")
@@ -1177,7 +1235,7 @@ def ga_2020_audit(path: Path | str | None = None) -> GeorgiaAudit:
             "Batch Name": pa.Column(str),
             "Batch Type": pa.Column(str),
         }
-        | {choice: non_negative_int() for choice in (*_GA_CHOICES, "Overvote")},
+        | {choice: non_negative_int() for choice in _GA_CHOICES},
         strict=True,
         ordered=True,
         unique=["Jurisdiction Name", "Batch Name", "Batch Type"],
@@ -1185,18 +1243,26 @@ def ga_2020_audit(path: Path | str | None = None) -> GeorgiaAudit:
     batches = validate(schema, batches, file.name).rename(
         columns={"Jurisdiction Name": "county", "Batch Name": "batch", "Batch Type": "batch_type"}
     )
+    tabulated = _ga_votes(contest["Tabulated Votes"], file.name, "CONTESTS")
+    audited = _ga_votes(rounds["Audited Votes"], file.name, "ROUNDS")
+    for section, votes in (("CONTESTS", tabulated), ("ROUNDS", audited)):
+        if sorted(votes) != sorted(_GA_CHOICES):
+            raise DataValidationError(
+                f"{file.name}, {section}: the choices are {sorted(votes)}, "
+                f"expected {sorted(_GA_CHOICES)}"
+            )
     audit = GeorgiaAudit(
         contest=contest["Contest Name"],
         ballots_cast=int(contest["Total Ballots Cast"]),
-        tabulated=_ga_votes(contest["Tabulated Votes"], file.name, "CONTESTS"),
+        tabulated=tabulated,
         audit_type=settings["Audit Type"],
         math_type=settings["Audit Math Type"],
-        risk_limit=int(risk.group(1)) / 100,
+        risk_limit=int(settings["Risk Limit"].removesuffix("%")) / 100,
         sample_size=int(rounds["Sample Size"]),
         risk_limit_met=rounds["Risk Limit Met?"] == "Yes",
         start=pd.Timestamp(rounds["Start Time"]),
         end=pd.Timestamp(rounds["End Time"]),
-        audited=_ga_votes(rounds["Audited Votes"], file.name, "ROUNDS"),
+        audited=audited,
         batches=batches,
     )
     if audit.sample_size != audit.ballots_cast:
@@ -1204,12 +1270,12 @@ def ga_2020_audit(path: Path | str | None = None) -> GeorgiaAudit:
             f"{file.name}: the round examined {audit.sample_size:,} ballots, not every one of the "
             f"{audit.ballots_cast:,} cast; the book reads this report as a full hand count"
         )
-    for choice in _GA_CHOICES[:-1]:
+    for choice in _GA_CHOICES:
         total = int(batches[choice].sum())
-        if total != audit.audited.get(choice):
+        if total != audit.audited[choice]:
             raise DataValidationError(
                 f"{file.name}: the batches give {choice} {total:,} votes, "
-                f"the round's totals {audit.audited.get(choice)!r}"
+                f"the round's totals {audit.audited[choice]:,}"
             )
     return audit
 

@@ -132,6 +132,7 @@ def lead_stages() -> pd.DataFrame:
     MIT Election Lab's returns the final, recertified result.
     """
     machine, hand = counts().loc["Margin", ["machine", "hand"]]
+    reported = data.ga_2020_audit().end.strftime("%Y-%m-%d")  # the day the audit's round closed
     announced, certified = figure("ga_lead_announced"), figure("ga_lead_certified")
     rows = [
         (
@@ -140,8 +141,8 @@ def lead_stages() -> pd.DataFrame:
             announced.value,
             announced.source,
         ),
-        ("2020-11-19", "Machine count, as the audit's report gives it", machine, "gasos2020audit"),
-        ("2020-11-19", "Hand count of every ballot (the audit)", hand, "gasos2020audit"),
+        (reported, "Machine count, as the audit's report gives it", machine, "gasos2020audit"),
+        (reported, "Hand count of every ballot (the audit)", hand, "gasos2020audit"),
         ("2020-11-20", "Certified by the Secretary of State", certified.value, certified.source),
         (
             "2020-12-07",

@@ -28,8 +28,11 @@ __all__ = [
 ]
 
 
-def check_count(value: object, what: str) -> int:
+def check_count(value: object, what: str, unit: str = "votes") -> int:
     """Return ``value`` as an ``int`` if it is a whole number of zero or more; raise otherwise.
+
+    ``unit`` names what is counted in the message (votes by default; ballots, draws, trials or units
+    in :mod:`explainers.audits`).
 
     Raises
     ------
@@ -44,7 +47,7 @@ def check_count(value: object, what: str) -> int:
     537
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{what} must be a whole number of votes, got {value!r}")
+        raise TypeError(f"{what} must be a whole number of {unit}, got {value!r}")
     if value < 0:
         raise ValueError(f"{what} must be zero or more, got {int(value):,}")
     return int(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import numbers
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -53,13 +54,16 @@ def read_csv(path: Path, *, skip_lines: int = 0) -> pd.DataFrame:
     """Read a CSV as text (types are the schema's job), turning parser failures into clear errors.
 
     ``skip_lines`` lines before the header (a report's title) are skipped; the frame's index is
-    shifted by as many, so :func:`where` still names the file's own line.
+    shifted by as many, so :func:`where` still names the file's own line (for a file without blank
+    lines: pandas skips those, and every later line number would be one short).
 
     Raises
     ------
     DataValidationError
         If the file is missing, empty, has a header but no rows, or is not well-formed CSV.
     """
+    if isinstance(skip_lines, bool) or not isinstance(skip_lines, int) or skip_lines < 0:
+        raise ValueError(f"skip_lines must be a whole number, zero or more, got {skip_lines!r}")
     if not path.exists():
         raise DataValidationError(
             f"{path}: file not found. The book's tables live in the repository's data/ folder; "
@@ -82,51 +86,75 @@ def read_csv(path: Path, *, skip_lines: int = 0) -> pd.DataFrame:
 def read_sections(path: Path) -> dict[str, pd.DataFrame]:
     """Read a report made of CSV sections, each a ``######## NAME ########`` line, a header and rows.
 
-    Returns each section's rows as text, keyed by the section's name; a section ends at a blank line
-    or at the next section. Each frame's index is set so that :func:`where` names the file's line.
+    Returns each section's rows as text (a blank cell stays ``""``), keyed by the section's name; a
+    section ends at a blank line (no cell with anything but spaces) or at the next title. Each
+    frame's index is set so that :func:`where` names the file's line (a quoted cell that spans
+    lines is counted as the reader counts it). A byte-order mark is allowed.
 
     Raises
     ------
     DataValidationError
-        If the file is missing, is not CSV, has rows outside a section, or a row whose number of
-        cells differs from its section's header.
+        If the file is missing, empty, not CSV or not UTF-8; if a row stands outside a section; if a
+        section has no header, or a header that is another title; if a name is used twice; or if a
+        row's number of cells differs from its section's header.
     """
     if not path.exists():
         raise DataValidationError(f"{path}: file not found.")
     try:
-        with path.open(newline="", encoding="utf-8") as handle:
-            lines = list(csv.reader(handle, strict=True))
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle, strict=True)
+            lines = [(reader.line_num, row) for row in reader]
     except (csv.Error, UnicodeDecodeError) as exc:
         raise DataValidationError(f"{path.name}: malformed CSV: {exc}") from exc
+    if not lines:
+        raise DataValidationError(f"{path.name}: the file is empty (no section).")
+
+    def blank(row: list[str]) -> bool:
+        return not any(cell.strip() for cell in row)
+
+    def title(row: list[str]) -> str | None:
+        found = re.fullmatch(r"#{8} (.+) #{8}", row[0].strip()) if len(row) == 1 else None
+        return found.group(1) if found else None
+
     sections: dict[str, pd.DataFrame] = {}
-    number = 0
-    while number < len(lines):
-        row = lines[number]
-        number += 1
-        if not any(cell.strip() for cell in row):
+    first_seen: dict[str, int] = {}
+    i = 0
+    while i < len(lines):
+        number, row = lines[i]
+        i += 1
+        if blank(row):
             continue
-        title = re.fullmatch(r"#{8} (.+) #{8}", row[0].strip()) if len(row) == 1 else None
-        if title is None or number >= len(lines):
+        name = title(row)
+        if name is None:
             raise DataValidationError(
                 f"{path.name}, line {number}: expected a section title "
-                f"'######## NAME ########' followed by a header, found {row!r}"
+                f"'######## NAME ########', found {row!r}"
             )
-        header, start = lines[number], number + 1
+        if name in first_seen:
+            raise DataValidationError(
+                f"{path.name}, line {number}: a second section {name!r} "
+                f"(the first is at line {first_seen[name]})"
+            )
+        first_seen[name] = number
+        if i >= len(lines) or blank(lines[i][1]) or title(lines[i][1]) is not None:
+            raise DataValidationError(f"{path.name}, line {number}: section {name!r} has no header")
+        header = lines[i][1]
+        i += 1
         body: list[list[str]] = []
-        while start + len(body) <= len(lines) - 1 and any(lines[start + len(body)]):
-            cells = lines[start + len(body)]
-            if len(cells) == 1 and cells[0].startswith("########"):
-                break
+        numbers: list[int] = []
+        while i < len(lines) and not blank(lines[i][1]) and title(lines[i][1]) is None:
+            line, cells = lines[i]
             if len(cells) != len(header):
                 raise DataValidationError(
-                    f"{path.name}, line {start + len(body) + 1}: {len(cells)} cells where the "
-                    f"section {title.group(1)!r} has {len(header)} columns"
+                    f"{path.name}, line {line}: {len(cells)} cells where the section "
+                    f"{name!r} has {len(header)} columns"
                 )
             body.append(cells)
+            numbers.append(line)
+            i += 1
         frame = pd.DataFrame(body, columns=header, dtype=str)
-        frame.index = pd.RangeIndex(start - 1, start - 1 + len(body))
-        sections[title.group(1)] = frame
-        number = start + len(body)
+        frame.index = pd.Index([n - 2 for n in numbers], dtype=int)  # where() adds 2
+        sections[name] = frame
     return sections
 
 
@@ -138,7 +166,7 @@ def where(index: object) -> str:
     >>> where(0), where(None)
     ('line 2', 'table')
     """
-    if isinstance(index, (int, float)) and not (isinstance(index, float) and math.isnan(index)):
+    if isinstance(index, numbers.Real) and not isinstance(index, bool) and not math.isnan(index):
         return f"line {int(index) + 2}"
     return "table"
 

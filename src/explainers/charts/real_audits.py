@@ -17,7 +17,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from explainers import colorado
+from explainers import audits, colorado
 from explainers.charts import FIT_WIDTH, FOCUS_COLOR, OTHER_COLOR
 from explainers.charts.audits import COMPARISON_EXPR
 from explainers.control_ranges import RISK_LIMIT_RANGE
@@ -33,7 +33,7 @@ _ESTIMATE_COLOR = "#2166ac"
 def colorado_points() -> pd.DataFrame:
     """What the page needs for each targeted contest: its margin and the state's three figures."""
     table = colorado.targeted()
-    found = table[list(colorado.DISCREPANCY_KINDS)].sum(axis=1)
+    found = table["found"]
     return pd.DataFrame(
         {
             "contest": table["contest"],
@@ -45,8 +45,8 @@ def colorado_points() -> pd.DataFrame:
             "kind": [
                 "Examined: discrepancies found" if n else "Examined: no discrepancy" for n in found
             ],
-            "met": table["state_met"],
             "risk_limit": table["risk_limit"],
+            "gamma": table["gamma"],
         }
     )
 
@@ -74,6 +74,11 @@ def colorado_chart(
     if len(limits) != 1:
         raise ValueError(f"the contests must share one risk limit, got {sorted(limits)}")
     state_pct = f"{100 * limits[0]:g}%"
+    if not (points["gamma"] == audits.GAMMA).all():
+        raise ValueError(
+            f"the page's curve uses gamma = {audits.GAMMA}; the contests' gamma differs: "
+            f"{sorted(points['gamma'].unique())}"
+        )
     if contest not in names:
         raise ValueError(
             f"contest must be one of Colorado's {len(names)} targeted contests, got {contest!r}"
@@ -161,7 +166,7 @@ def colorado_chart(
             package=COMPARISON_EXPR.format(alpha=alpha, m="datum.mu"),
             readout=(
                 "datum.contest + '\\n' + 'Diluted margin ' + format(datum.mu, '.2%') + "
-                "'; package at ' + co_risk_limit + '%: ' + format(datum.package, ',') + "
+                f"'; package at ' + {risk.name} + '%: ' + format(datum.package, ',') + "
                 f"' cards' + '\\n' + 'State at {state_pct}: ' + format(datum.estimate, ',') + "
                 "' estimated, ' + format(datum.final, ',') + ' after round 3' + '\\n' + "
                 "'Examined: ' + format(datum.audited, ',') + ' cards, ' + datum.found + "
@@ -185,8 +190,8 @@ def colorado_chart(
                 "Scatter chart on log scales of the ballot cards against the diluted margin for "
                 f"the {len(points)} contests Colorado audited to its risk limit in 2024: the cards "
                 "the state's software estimated before the audit lie on the package's curve at a "
-                "3% risk limit, and the cards its boards examined sit just above, higher where "
-                "discrepancies were found. The closer the contest, the more cards."
+                f"{state_pct} risk limit, and the cards its boards examined sit at or just above, "
+                "higher where overstatements were found. The closer the contest, the more cards."
             ),
         )
     )

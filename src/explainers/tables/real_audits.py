@@ -14,27 +14,17 @@ __all__ = [
     "georgia_lead_table",
 ]
 
-_KIND_NAMES = {
-    "o1": "one-vote over",
-    "o2": "two-vote over",
-    "u1": "one-vote under",
-    "u2": "two-vote under",
-}
-
 
 def _found(row: pd.Series) -> str:
-    parts = []
-    for kind, name in _KIND_NAMES.items():
-        n = int(row[kind])
-        if n:
-            parts.append(f"{n} {name}")
-    return "; ".join(parts)
+    """``"1 two-vote over; 2 two-vote under"``: the discrepancies found, by kind."""
+    kinds = colorado.DISCREPANCY_NAMES.items()
+    return "; ".join(f"{int(row[kind])} {name}" for kind, name in kinds if row[kind])
 
 
 def discrepancy_contests_table() -> Table:
     """The targeted contests where the audit found discrepancies, and how each changed the sample."""
     table = colorado.targeted()
-    table = table[table[list(colorado.DISCREPANCY_KINDS)].sum(axis=1) > 0]
+    table = table[table["found"] > 0]
     risk = "/".join(f"{100 * r:g}%" for r in sorted(table["risk_limit"].unique()))
     frame = pd.DataFrame(
         {
@@ -110,7 +100,15 @@ def georgia_lead_table() -> Table:
 
 
 def georgia_counties_table(n: int = 8) -> Table:
-    """The ``n`` counties whose hand count differed most from the official count of the votes."""
+    """The ``n`` counties whose hand count differed most from the official count of the votes.
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is not a whole number of at least 1.
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a whole number of counties, at least 1, got {n!r}")
     table = georgia.county_differences().head(n)
     frame = pd.DataFrame(
         {
