@@ -369,6 +369,7 @@ def test_records_in_targeted_contests_are_found_by_name() -> None:
     by_flag = records["audit_reason"].eq("COUNTY_WIDE_CONTEST")
     assert by_flag.sum() == 7
     assert records["targeted"].sum() == 22
+    assert records.loc[records["targeted"], "contest_name"].nunique() == 7
     assert (records["targeted"] & ~by_flag).sum() == 15
     assert records["contest_name"].eq(colorado.PRESIDENTIAL).sum() == 8
     county = set(colorado.targeted().query("reason == 'county_wide_contest'")["contest"])
