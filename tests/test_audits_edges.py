@@ -31,8 +31,16 @@ RISK_LIMIT_TAKERS = {
 
 
 def detection(units: int, bad: int, n: int) -> Fraction:
-    """1 - C(units - bad, n) / C(units, n): the exact chance a sample of n holds a bad unit."""
-    return 1 - Fraction(math.comb(units - bad, n), math.comb(units, n))
+    """The exact chance that a sample of n holds a bad unit: one minus the chance of missing all.
+
+    The sample misses every bad unit when each of the ``bad`` units falls outside it: the chance is
+    the product over i < bad of (units - n - i) / (units - i), which is C(units - bad, n) / C(units,
+    n) without the factorials of a million.
+    """
+    miss = Fraction(1)
+    for i in range(bad):
+        miss *= Fraction(max(units - n - i, 0), units - i)
+    return 1 - miss
 
 
 # --- an unopposed reported winner -----------------------------------------------------------------
