@@ -775,3 +775,149 @@ def test_colorado_readout_gives_the_packages_size_for_every_targeted_contest(sit
         expected[row.contest] = audits.comparison_sample_size(row.diluted_margin, 0.07)
     assert got == expected
     assert_quiet(v)
+
+
+# --------------------------------------------------------------------------------------------------
+# Links that keep a chart's settings (_static/closecalls-links.js)
+# --------------------------------------------------------------------------------------------------
+
+CHART_PAGES = [f"book/{name}.html" for name in chapters()]
+
+# Every bound control of every chart: its figure, parameter, binding and current value; and a
+# valid value other than the current one (the far end of a slider, another option, the box flipped).
+CONTROLS_JS = """
+() => [...document.querySelectorAll('.cc-chart')].flatMap((el) => {
+  const figure = el.closest('figure[id]');
+  const view = el.vegaResult.view;
+  return el.vegaResult.spec.signals.filter((s) => s.bind).map((s) => {
+    const b = s.bind, now = view.signal(s.name);
+    let other;
+    if (b.input === 'range') other = now === b.max ? b.min : b.max;
+    else if (b.input === 'checkbox') other = !now;
+    else other = b.options.find((o) => o !== now);
+    return {figure: figure ? figure.id : null, name: s.name, now: now, other: other};
+  });
+})
+"""
+
+SIGNALS_JS = """
+() => Object.fromEntries([...document.querySelectorAll('.cc-chart')].flatMap((el) => {
+  const figure = el.closest('figure[id]');
+  return el.vegaResult.spec.signals.filter((s) => s.bind).map(
+    (s) => [figure.id + '.' + s.name, el.vegaResult.view.signal(s.name)]);
+}))
+"""
+
+
+def set_signals(page, values: dict[str, object]) -> None:
+    """Set controls as a reader would, through their inputs, and wait for the views."""
+    page.evaluate(
+        """(values) => {
+          for (const el of document.querySelectorAll('.cc-chart')) {
+            const figure = el.closest('figure[id]');
+            for (const s of el.vegaResult.spec.signals.filter((s) => s.bind)) {
+              const key = figure.id + '.' + s.name;
+              if (!(key in values)) continue;
+              const bind = [...el.querySelectorAll('.vega-bind')].find(
+                (b) => b.querySelector('.vega-bind-name').textContent.trim().replace(/:$/, '')
+                        === s.bind.name.trim().replace(/:$/, ''));
+              const v = values[key];
+              const radio = bind.querySelector(`input[type=radio][value="${v}"]`);
+              if (radio) { radio.click(); continue; }
+              const box = bind.querySelector('input[type=checkbox]');
+              if (box) { if (box.checked !== v) box.click(); continue; }
+              const input = bind.querySelector('select, input');
+              input.value = String(v);
+              input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input',
+                                            {bubbles: true}));
+            }
+          }
+        }""",
+        values,
+    )
+    settle(page)
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_a_link_reopens_every_chart_as_the_reader_set_it(browser, site_url, path: str) -> None:
+    with offline_page(browser, site_url, viewport=DESKTOP) as v:
+        v.open(path)
+        wait_for_charts(v.page)
+        controls = v.page.evaluate(CONTROLS_JS)
+        assert controls and all(c["figure"] for c in controls), controls
+        chosen = {f"{c['figure']}.{c['name']}": c["other"] for c in controls}
+        set_signals(v.page, chosen)
+        assert v.page.evaluate(SIGNALS_JS) == chosen
+        address = v.page.url
+        assert "#cc:" in address
+        links = v.page.locator(".cc-view-link a")
+        assert links.count() == len({c["figure"] for c in controls})
+        assert_quiet(v)
+    with offline_page(browser, site_url, viewport=DESKTOP) as fresh:
+        fresh.page.goto(address)
+        wait_for_charts(fresh.page)
+        settle(fresh.page)
+        assert fresh.page.evaluate(SIGNALS_JS) == chosen
+        assert_quiet(fresh)
+
+
+def test_a_link_sets_the_colorado_chart_to_the_packages_figures(browser, site_url) -> None:
+    contest = "Otero County Ballot Question 1A"
+    with offline_page(browser, site_url, viewport=DESKTOP) as v:
+        v.open(
+            REAL_AUDITS_PAGE
+            + "#cc:fig-co-contests.co_risk_limit=7&fig-co-contests.co_contest="
+            + contest.replace(" ", "%20")
+        )
+        wait_for_charts(v.page)
+        settle(v.page)
+        chart = v.page.locator(".cc-chart").first
+        (datum,) = [d for d in mark_data(chart, "text") if "readout" in d]
+        row = colorado.targeted().set_index("contest").loc[contest]
+        assert datum["contest"] == contest
+        assert datum["package"] == audits.comparison_sample_size(row["diluted_margin"], 0.07)
+        assert_quiet(v)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "#cc:fig-co-contests.co_risk_limit=999&fig-co-contests.co_contest=Mayor%20of%20Nowhere",
+        "#cc:fig-co-contests.co_risk_limit=2.5&fig-co-contests.co_risk_limit=1e3",
+        "#cc:fig-co-contests.co_risk_limit=%E0%A4%A&nonsense&=3&fig-nothing.x=1",
+        "#cc:",
+        "#the-presidential-contest",
+    ],
+)
+def test_an_invalid_or_stale_link_keeps_the_defaults_quietly(
+    browser, site_url, fragment: str
+) -> None:
+    with offline_page(browser, site_url, viewport=DESKTOP) as v:
+        v.open(REAL_AUDITS_PAGE + fragment)
+        wait_for_charts(v.page)
+        settle(v.page)
+        assert v.page.evaluate(SIGNALS_JS) == {
+            "fig-co-contests.co_risk_limit": 3,
+            "fig-co-contests.co_contest": colorado.PRESIDENTIAL,
+        }
+        # A page opened at a section keeps its address until the reader moves a control.
+        assert v.page.url.endswith(fragment)
+        assert_quiet(v)
+
+
+def test_a_link_works_from_the_built_files_without_a_server(browser) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        url = (SITE / REAL_AUDITS_PAGE).as_uri() + "#cc:fig-co-contests.co_risk_limit=10"
+        page.goto(url)
+        wait_for_charts(page)
+        settle(page)
+        assert page.evaluate(SIGNALS_JS)["fig-co-contests.co_risk_limit"] == 10
+        set_signals(page, {"fig-co-contests.co_risk_limit": 4})
+        assert "co_risk_limit=4" in page.url
+        assert errors == []
+    finally:
+        page.close()

@@ -203,10 +203,14 @@ def test_a_page_with_a_chart_loads_the_bundle_from_the_live_folder_first() -> No
     page = PAGE.replace("<p>One.</p>", "<p>One.</p>" + CHART)
     notebook = live.live_notebook(page, PANELS, LINKS)
     soup = BeautifulSoup(notebook.cells[0].source, "html.parser")
-    first = soup.select_one(".cc-live-article").find(True)
+    first, second = soup.select_one(".cc-live-article").find_all(True)[:2]
     assert first.name == "script" and first["src"] == "../files/vega.min.js"
+    # Then the book's links script, beside the bundle: a live page's charts keep their settings in
+    # the address too.
+    assert second.name == "script" and second["src"] == "../files/closecalls-links.js"
     static = live.static_page(page, live.addresses({"other": True, "plain": False}, False), "")
     assert '<script src="vega.min.js" type="text/javascript"></script>' in static
+    assert '<script src="closecalls-links.js" type="text/javascript"></script>' in static
 
 
 def test_live_notebook_refusals_say_why() -> None:
@@ -277,6 +281,9 @@ def test_build_makes_a_live_page_for_every_page_of_the_book(tmp_path: Path) -> N
     assert {"intro", "teachers", "glossary", "data", "references"} <= set(BOOK_PAGES)
     assert (tmp_path / live.BUNDLE_NAME).read_bytes() == (
         SITE / "_static" / "vendor" / live.BUNDLE_NAME
+    ).read_bytes()
+    assert (tmp_path / live.LINKS_NAME).read_bytes() == (
+        SITE / "_static" / live.LINKS_NAME
     ).read_bytes()
     for name in CHAPTERS:
         notebook = nbformat.read(written[name], as_version=4)

@@ -145,6 +145,20 @@ def test_margins_state_menu_reruns_describe_contest(open_live, artifacts: Path) 
     assert v.external == [] and v.errors == []
 
 
+def test_a_link_sets_a_live_pages_chart(open_live) -> None:
+    # The links script sits beside the Vega bundle in the live folder: a link with a chart's
+    # settings opens the live page's chart as it was set.
+    v = open_live("voila/render/margins.ipynb#cc:fig-closeness.year=2000&fig-closeness.threshold=2")
+    panel(v.page, "State")
+    wait_for_charts(v.page)
+    values = v.page.evaluate(
+        "() => { const el = document.querySelector('#fig-closeness .cc-chart');"
+        " return [el.vegaResult.view.signal('year'), el.vegaResult.view.signal('threshold')]; }"
+    )
+    assert values == [2000, 2]
+    assert v.external == [] and v.errors == []
+
+
 def test_florida_county_menu_refits_the_butterfly_model(open_live) -> None:
     v = open_live("voila/render/florida.ipynb")
     box = panel(v.page, "County")

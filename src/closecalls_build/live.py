@@ -34,6 +34,7 @@ from closecalls_build import myst
 
 __all__ = [
     "BUNDLE_NAME",
+    "LINKS_NAME",
     "MARKER",
     "PANEL_TAG",
     "TEMPLATE",
@@ -53,6 +54,9 @@ PANEL_TAG = "live-panel"
 #: Vega's runtime (the book's ``_static/vendor/``), copied beside the live notebooks. Voilà serves it
 #: at ``/voila/files/``.
 BUNDLE_NAME = "vega.min.js"
+
+#: The book's script that keeps the charts' settings in the address, copied beside the bundle.
+LINKS_NAME = "closecalls-links.js"
 
 #: Marker :mod:`explainers.render` puts on every chart element.
 _CHART_CLASS = "cc-chart"
@@ -288,9 +292,12 @@ def _article(page: str, links: dict[str, str], bundle: str) -> tuple[str, Tag]:
     article.name = "div"
     article["class"] = ["cc-live-article"]
     if article.select_one(f".{_CHART_CLASS}"):
-        # A plain, blocking script first: the charts' own scripts run after it and find window.vega.
-        script = soup.new_tag("script", attrs={"type": "text/javascript", "src": bundle})
-        article.insert(0, script)
+        # Plain, blocking scripts first: the charts' own scripts run after them and find
+        # window.vega and window.ccViewLinks (the links script sits beside the bundle).
+        links_src = bundle.removesuffix(BUNDLE_NAME) + LINKS_NAME
+        for src in (links_src, bundle):
+            script = soup.new_tag("script", attrs={"type": "text/javascript", "src": src})
+            article.insert(0, script)
     title = soup.title.get_text(strip=True) if soup.title else "Close Calls"
     return title, article
 
@@ -377,8 +384,9 @@ def build(site: Path, book: Path, out: Path, pages: Iterable[str]) -> dict[str, 
     """
     names = list(pages)
     bundle = site / "_static" / "vendor" / BUNDLE_NAME
+    links_script = site / "_static" / LINKS_NAME
     built = {name: site / "book" / f"{name}.html" for name in names}
-    missing = [path for path in [*built.values(), bundle] if not path.exists()]
+    missing = [path for path in [*built.values(), bundle, links_script] if not path.exists()]
     if missing:
         raise FileNotFoundError(
             f"the built book is missing {', '.join(map(str, missing))}: run 'make book' first"
@@ -400,6 +408,7 @@ def build(site: Path, book: Path, out: Path, pages: Iterable[str]) -> dict[str, 
         "Live pages made by closecalls_build.live.build; replaced on each run.\n"
     )
     shutil.copyfile(bundle, out / BUNDLE_NAME)
+    shutil.copyfile(links_script, out / LINKS_NAME)
     written = {}
     for name in names:
         page = built[name].read_text("utf-8")

@@ -15,7 +15,9 @@ notebooks are executed for the site) a chart is
 - a ``<div>`` holding a static SVG drawing, shown where scripts do not run, and
 - a small script that, where the page has loaded the Vega runtime (the book does, from its own
   ``_static`` folder), replaces the drawing with the live Vega view, so that controls bound to
-  parameters recompute in the reader's browser. The spec in the page is already compiled to Vega,
+  parameters recompute in the reader's browser. Where the page has also loaded the book's
+  ``closecalls-links.js``, the controls' settings are kept in the page's address and read back from
+  it (``window.ccViewLinks``). The spec in the page is already compiled to Vega,
   so the page needs neither Vega-Lite's compiler nor vega-embed: the script builds the
   ``vega.View`` itself, which also renders the controls (``form.vega-bindings``).
 
@@ -80,6 +82,11 @@ _SCRIPT = """<script type="text/javascript">
       var view = new vega.View(vega.parse(spec), {{renderer: "svg", container: el, hover: true}});
       el.vegaResult = {{view: view, spec: spec}};
       view.runAsync()
+        .then(function () {{
+          // The page's links keep the controls' settings (_static/closecalls-links.js).
+          if (window.ccViewLinks) {{ window.ccViewLinks.attach(el, view, spec); }}
+          return view.runAsync();
+        }})
         .then(function () {{ el.dataset.ready = "true"; }})
         .catch(function (error) {{ console.error(error); }});
     }} catch (error) {{ console.error(error); }}

@@ -73,6 +73,7 @@ from explainers.render import MODE_VARIABLE
 __all__ = [
     "BUNDLE_PATH",
     "ICON_FONT",
+    "LINKS_SCRIPT",
     "VENDORED_VEGA",
     "launch_buttons_for",
     "page_inputs",
@@ -84,6 +85,10 @@ __all__ = [
 
 #: Vega's runtime, relative to ``_static``.
 BUNDLE_PATH = "vendor/vega.min.js"
+
+#: The book's script that keeps the charts' settings in the page's address. It is in the book's
+#: ``_static``, whose scripts Jupyter Book adds to every page; it does nothing where there is no chart.
+LINKS_SCRIPT = "closecalls-links.js"
 
 #: The vendored copy in the package, copied to the site's ``_static`` at the end of a build.
 VENDORED_VEGA = Path(__file__).resolve().parent / "vendor" / "vega.min.js"
