@@ -7,6 +7,7 @@
 #               options: LIVE_PORT=8866  LAN=1 (reachable from the local network)  POOL=1  CULL_MINUTES=20
 #                        LESSON=margins STUDENTS=25 (kernels kept ready for the chapter of the day)
 #   make pdf    print each page of the built book to _build/pdf/NAME.pdf with chromium (offline)
+#               EDITION=teacher: the teacher's copy, with the solutions, in _build/pdf/teacher/
 #   make bench  measure against the performance budget: computations, page weight, control-to-render
 #               time, build times, test times by kind (writes _build/bench/bench.json and bench.md)
 #   make bench-live  measure the live mode: start-up time and memory for 1, 5 and 20 students
@@ -90,7 +91,7 @@ notebooks: $(STAMP)
 	$(BIN)/python scripts/notebooks.py
 
 pdf: $(STAMP) chromium book
-	$(BIN)/python scripts/pdf.py
+	$(BIN)/python scripts/pdf.py $(if $(EDITION),--edition $(EDITION))
 
 bench: $(STAMP) chromium book
 	$(BIN)/python scripts/bench.py

@@ -86,3 +86,64 @@ def test_make_pdf_refuses_an_unknown_page() -> None:
     result = run_pdf("no-such-chapter")
     assert result.returncode == 2
     assert "make pdf: no such page: no-such-chapter (pages: intro, margins" in result.stdout
+
+
+# The teacher's edition: what the handout leaves out, the solutions, printed and visible.
+TEACHER_JS = """
+() => {
+  const shown = el => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
+  const solutions = [...document.querySelectorAll('div.solution')];
+  const article = document.querySelector('article.bd-article');
+  return {
+    solutions: solutions.length,
+    shown: solutions.filter(shown).length,
+    // Each solution's text, not only its title, takes room on the page.
+    withText: solutions.filter(s => [...s.querySelectorAll('section p, section li')]
+      .some(p => shown(p) && p.getBoundingClientRect().height > 0)).length,
+    banner: getComputedStyle(article, '::before').content,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_the_teachers_edition_prints_every_solution(browser, site_url: str, path: str) -> None:
+    with offline_page(browser, site_url, viewport={"width": 800, "height": 1100}) as v:
+        page = v.open(path + "?edition=teacher").page
+        page.emulate_media(media="print")
+        printed = page.evaluate(TEACHER_JS)
+        page.emulate_media(media="screen")
+        screen = page.evaluate(TEACHER_JS)
+    assert v.external == [] and v.failed == [] and v.errors == []
+    assert printed["solutions"] >= 4
+    assert printed["shown"] == printed["withText"] == printed["solutions"]
+    assert "Teacher's copy" in printed["banner"]
+    assert "Teacher's copy" not in screen["banner"]  # on screen the page is the usual one
+
+
+def test_a_student_address_that_mentions_teachers_does_not_print_the_solutions(
+    browser, site_url: str
+) -> None:
+    with offline_page(browser, site_url, viewport={"width": 800, "height": 1100}) as v:
+        page = v.open(CHAPTERS[0] + "?edition=teachers&x=edition=teacher2").page
+        page.emulate_media(media="print")
+        printed = page.evaluate(TEACHER_JS)
+    assert printed["shown"] == 0 and "Teacher's copy" not in printed["banner"]
+
+
+def test_make_pdf_prints_the_teachers_edition_apart() -> None:
+    result = run_pdf("--edition", "teacher", "claims")
+    assert result.returncode == 0, result.stdout + result.stderr
+    teacher = ROOT / "_build" / "pdf" / "teacher" / "claims.pdf"
+    assert Path(result.stdout.split(" (")[0]) == teacher.relative_to(ROOT)
+    student = ROOT / "_build" / "pdf" / "claims.pdf"
+    if not student.exists():
+        assert run_pdf("claims").returncode == 0
+    count = lambda pdf: len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))  # noqa: E731
+    assert count(teacher) > count(student)  # the solutions take pages of their own
+
+
+def test_make_pdf_refuses_an_unknown_edition() -> None:
+    result = run_pdf("--edition", "principal", "claims")
+    assert result.returncode == 2
+    assert "make pdf: no such edition: principal (editions: student, teacher)" in result.stdout
