@@ -921,3 +921,74 @@ def test_a_link_works_from_the_built_files_without_a_server(browser) -> None:
         assert errors == []
     finally:
         page.close()
+
+
+# --------------------------------------------------------------------------------------------------
+# Practice questions checked in the page (_static/closecalls-practice.js)
+# --------------------------------------------------------------------------------------------------
+
+
+def _right_forms(question) -> list[str]:
+    """The ways a student may write the right answer."""
+    if question.kind == "choice":
+        return [question.answer]
+    if question.percent:
+        text = f"{question.answer:g}"
+        return [text, text + "%", f" {text} % "]
+    forms = [str(question.answer), f"{question.answer:,}", f"{question.answer:,}".replace(",", " ")]
+    return forms + [f"{question.answer:,} {unit}" for unit in question.units[:1]]
+
+
+def _answer(form, question, text: str) -> str:
+    if question.kind == "choice":
+        form.locator(f"input[type=radio][value='{text}']").check()
+    else:
+        form.locator("input[name=answer]").fill(text)
+    form.locator("button[type=submit]").click()
+    return form.locator(".cc-practice-result").inner_text().strip()
+
+
+@pytest.mark.parametrize("chapter", chapters())
+def test_practice_questions_accept_the_packages_answer_and_refuse_others(
+    site_page, chapter: str
+) -> None:
+    from explainers import practice
+
+    v = site_page(f"book/{chapter}.html")
+    questions = practice.questions(chapter)
+    assert v.page.locator("form.cc-practice").count() == len(questions)
+    for question in questions:
+        form = v.page.locator(f"#cc-q-{question.key}")
+        for text in _right_forms(question):
+            assert _answer(form, question, text) == "Right.", (question.key, text)
+        if question.kind == "choice":
+            wrong = next(c for c in question.choices if c != question.answer)
+        else:
+            wrong = f"{question.answer + 2 * question.tolerance + (1 if not question.percent else 0.5):g}"
+        said = _answer(form, question, wrong)
+        assert said.startswith(f"Not quite. Hint: see the section “{question.section}”"), said
+        anchor = form.locator(".cc-practice-result a").get_attribute("href")
+        assert anchor == f"#{question.anchor}"
+        assert v.page.locator(f"[id='{question.anchor}']").count() == 1, question.anchor
+        if question.kind == "number":
+            assert _answer(form, question, "lots").startswith("Write a number")
+    assert_quiet(v)
+
+
+def test_the_page_reads_numbers_as_the_package_does(site_page) -> None:
+    from explainers.practice import parse_number
+
+    texts = ["22,748", "22 748", "1,234,567", "12,34", "1,2345", " +5 ", "\u22123", "0.76%",
+             "0.76 %", ".5", "5.", "537 votes", "537votes", "1e3", "", "%", "--1", "1.2.3",
+             "3,000 ballot cards", "99 cards", "12\u00a0345", "7\u20099", "۱۲"]  # fmt: skip
+    v = site_page(REAL_AUDITS_PAGE)
+    for percent in (False, True):
+        units = ["votes", "ballot cards", "cards"]
+        got = v.page.evaluate(
+            "([texts, percent, units]) => texts.map(t => window.ccPractice.parseNumber(t, percent,"
+            " units))",
+            [texts, percent, units],
+        )
+        expected = [parse_number(t, percent=percent, units=tuple(units)) for t in texts]
+        assert got == expected, list(zip(texts, got, expected, strict=True))
+    assert_quiet(v)

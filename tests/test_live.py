@@ -213,6 +213,16 @@ def test_a_page_with_a_chart_loads_the_bundle_from_the_live_folder_first() -> No
     assert '<script src="closecalls-links.js" type="text/javascript"></script>' in static
 
 
+def test_a_page_with_practice_questions_loads_their_check_beside_the_bundle() -> None:
+    form = '<form class="cc-practice" id="cc-q-x" data-question="{}"></form>'
+    page = PAGE.replace("<p>One.</p>", "<p>One.</p>" + form)
+    static = live.static_page(page, live.addresses({"other": True, "plain": False}, False), "")
+    assert '<script src="closecalls-practice.js" type="text/javascript"></script>' in static
+    assert "vega.min.js" not in static  # no chart, no bundle
+    notebook = live.live_notebook(page, PANELS, LINKS)
+    assert 'src="../files/closecalls-practice.js"' in notebook.cells[0].source
+
+
 def test_live_notebook_refusals_say_why() -> None:
     with pytest.raises(ValueError, match="the chapter has no live-panel cell"):
         live.live_notebook(PAGE, chapter(("md", "# Chapter", [])), LINKS)

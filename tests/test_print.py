@@ -101,6 +101,9 @@ TEACHER_JS = """
     withText: solutions.filter(s => [...s.querySelectorAll('section p, section li')]
       .some(p => shown(p) && p.getBoundingClientRect().height > 0)).length,
     banner: getComputedStyle(article, '::before').content,
+    practice: document.querySelectorAll('form.cc-practice').length,
+    answers: [...document.querySelectorAll('form.cc-practice details')]
+      .filter(d => d.open && shown(d) && shown(d.querySelector('p'))).length,
   };
 }
 """
@@ -118,6 +121,7 @@ def test_the_teachers_edition_prints_every_solution(browser, site_url: str, path
     assert printed["solutions"] >= 4
     assert printed["shown"] == printed["withText"] == printed["solutions"]
     assert "Teacher's copy" in printed["banner"]
+    assert printed["practice"] > 0 and printed["answers"] == printed["practice"]
     assert "Teacher's copy" not in screen["banner"]  # on screen the page is the usual one
 
 
@@ -129,6 +133,7 @@ def test_a_student_address_that_mentions_teachers_does_not_print_the_solutions(
         page.emulate_media(media="print")
         printed = page.evaluate(TEACHER_JS)
     assert printed["shown"] == 0 and "Teacher's copy" not in printed["banner"]
+    assert printed["answers"] == 0  # the student's copy keeps the practice answers folded away
 
 
 def test_make_pdf_prints_the_teachers_edition_apart() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "LINKS_NAME",
     "MARKER",
     "PANEL_TAG",
+    "PRACTICE_NAME",
     "TEMPLATE",
     "addresses",
     "build",
@@ -57,6 +58,9 @@ BUNDLE_NAME = "vega.min.js"
 
 #: The book's script that keeps the charts' settings in the address, copied beside the bundle.
 LINKS_NAME = "closecalls-links.js"
+
+#: The book's script that checks the practice questions' answers, copied beside the bundle.
+PRACTICE_NAME = "closecalls-practice.js"
 
 #: Marker :mod:`explainers.render` puts on every chart element.
 _CHART_CLASS = "cc-chart"
@@ -291,11 +295,17 @@ def _article(page: str, links: dict[str, str], bundle: str) -> tuple[str, Tag]:
     _adapt(article, links)
     article.name = "div"
     article["class"] = ["cc-live-article"]
+    folder = bundle.removesuffix(BUNDLE_NAME)
+    if article.select_one("form.cc-practice"):
+        # The practice questions' check, beside the bundle (it waits for the page to load).
+        script = soup.new_tag(
+            "script", attrs={"type": "text/javascript", "src": folder + PRACTICE_NAME}
+        )
+        article.insert(0, script)
     if article.select_one(f".{_CHART_CLASS}"):
         # Plain, blocking scripts first: the charts' own scripts run after them and find
         # window.vega and window.ccViewLinks (the links script sits beside the bundle).
-        links_src = bundle.removesuffix(BUNDLE_NAME) + LINKS_NAME
-        for src in (links_src, bundle):
+        for src in (folder + LINKS_NAME, bundle):
             script = soup.new_tag("script", attrs={"type": "text/javascript", "src": src})
             article.insert(0, script)
     title = soup.title.get_text(strip=True) if soup.title else "Close Calls"
@@ -384,9 +394,9 @@ def build(site: Path, book: Path, out: Path, pages: Iterable[str]) -> dict[str, 
     """
     names = list(pages)
     bundle = site / "_static" / "vendor" / BUNDLE_NAME
-    links_script = site / "_static" / LINKS_NAME
+    scripts = [site / "_static" / name for name in (LINKS_NAME, PRACTICE_NAME)]
     built = {name: site / "book" / f"{name}.html" for name in names}
-    missing = [path for path in [*built.values(), bundle, links_script] if not path.exists()]
+    missing = [path for path in [*built.values(), bundle, *scripts] if not path.exists()]
     if missing:
         raise FileNotFoundError(
             f"the built book is missing {', '.join(map(str, missing))}: run 'make book' first"
@@ -408,7 +418,8 @@ def build(site: Path, book: Path, out: Path, pages: Iterable[str]) -> dict[str, 
         "Live pages made by closecalls_build.live.build; replaced on each run.\n"
     )
     shutil.copyfile(bundle, out / BUNDLE_NAME)
-    shutil.copyfile(links_script, out / LINKS_NAME)
+    for script in scripts:
+        shutil.copyfile(script, out / script.name)
     written = {}
     for name in names:
         page = built[name].read_text("utf-8")

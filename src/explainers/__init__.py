@@ -29,6 +29,8 @@ Concepts, one module each:
 - :mod:`explainers.claims`: the Wisconsin voting-equipment claim checked with data;
 - :mod:`explainers.florida`: Florida 2000, the count as reported and the reviews of rejected ballots;
 - :mod:`explainers.butterfly`: Buchanan's Palm Beach vote (2000) against the other Florida counties;
+- :mod:`explainers.practice`: practice questions, and the check of a reader's answer;
+- :mod:`explainers.practice_questions`: each chapter's practice questions, answered by the package;
 - :mod:`explainers.editorial`: the book's editorial choices (the contests a chapter focuses on).
 
 Presentation:

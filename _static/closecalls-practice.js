@@ -1,0 +1,90 @@
+/* Close Calls: practice questions checked in the page (explainers.practice makes the forms).
+ *
+ * The rules are the package's (explainers.practice.parse_number and check), so a reader gets the
+ * same verdict here and in Jupyter: spaces and thousands separators ignored, a leading sign kept,
+ * a percent sign allowed where the answer is a percentage, the answer's unit word allowed; right
+ * within the question's tolerance. Nothing is sent anywhere: it works offline and from file://.
+ */
+(function () {
+  "use strict";
+  if (window.ccPractice) { return; }
+
+  function parseNumber(text, percent, units) {
+    var value = String(text).trim().toLowerCase().replace(/\u2212/g, "-");
+    var sorted = (units || []).slice().sort(function (a, b) { return b.length - a.length; });
+    for (var i = 0; i < sorted.length; i++) {
+      var unit = sorted[i].toLowerCase();
+      if (value.length >= unit.length && value.slice(value.length - unit.length) === unit) {
+        value = value.slice(0, value.length - unit.length).replace(/\s+$/, "");
+        break;
+      }
+    }
+    if (value.slice(-1) === "%") {
+      if (!percent) { return null; }
+      value = value.slice(0, -1).replace(/\s+$/, "");
+    }
+    value = value.replace(/([0-9])[, \t\u00a0\u2009](?=[0-9]{3}([^0-9]|$))/g, "$1");
+    if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(value)) { return null; }
+    return parseFloat(value);
+  }
+
+  function check(question, text) {
+    if (question.kind === "choice") {
+      if (question.choices.indexOf(text) < 0 && text !== question.answer) {
+        return {right: null, message: "Pick one of the answers."};
+      }
+      return verdict(question, text === question.answer);
+    }
+    var number = parseNumber(text, question.percent, question.units);
+    if (number === null) {
+      return {right: null, message: "Write a number, for example " +
+              (question.percent ? "12.5%" : "1,234") + "."};
+    }
+    return verdict(question, Math.abs(number - question.answer) <= question.tolerance + 1e-9);
+  }
+
+  function verdict(question, right) {
+    if (right) { return {right: true, message: "Right."}; }
+    return {right: false, message: "Not quite. Hint: see the section \u201c" +
+            question.section + "\u201d."};
+  }
+
+  function attach(form) {
+    var question = JSON.parse(form.getAttribute("data-question"));
+    if (question.kind === "choice") {
+      question.choices = [].map.call(form.querySelectorAll("input[type=radio]"),
+                                     function (r) { return r.value; });
+    }
+    var result = form.querySelector(".cc-practice-result");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text;
+      if (question.kind === "choice") {
+        var picked = form.querySelector("input[type=radio]:checked");
+        text = picked ? picked.value : "";
+      } else {
+        text = form.querySelector("input[name=answer]").value;
+      }
+      var outcome = check(question, text);
+      result.textContent = outcome.message + " ";
+      result.className = "cc-practice-result " +
+        (outcome.right === true ? "cc-right" : outcome.right === false ? "cc-wrong" : "");
+      if (outcome.right === false) {
+        var link = document.createElement("a");
+        link.href = "#" + question.anchor;
+        link.textContent = "Go to the section";
+        result.appendChild(link);
+      }
+    });
+  }
+
+  function start() {
+    [].forEach.call(document.querySelectorAll("form.cc-practice"), attach);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+  window.ccPractice = {parseNumber: parseNumber, check: check};
+})();

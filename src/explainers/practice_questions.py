@@ -1,0 +1,182 @@
+"""Each chapter's practice questions (:mod:`explainers.practice`), their answers from the package.
+
+A question's answer is computed here when the book is built, by the function that computes the
+chapter's own figures; a section's title and anchor name the part of the chapter that explains it
+(the tests check both against the chapter's source and the built page).
+"""
+
+from __future__ import annotations
+
+from explainers import audits, colorado, contests, electoral, faithless, florida, georgia, margins
+from explainers.practice import Question, register
+
+__all__: list[str] = []
+
+
+@register("margins")
+def _margins() -> list[Question]:
+    fl, wi = contests.contest(2000, "FL"), contests.contest(2016, "WI")
+    closest_2020 = contests.contest_by_rank(2020, 1)
+    near_2020 = [contests.contest_by_rank(2020, rank).state.title() for rank in (1, 2, 3)]
+    switch = margins.voters_to_switch(wi.margin)
+    return [
+        Question(
+            "margins-fl-share",
+            "Florida's certified margin in 2000 was a share of all the votes cast for president "
+            "there. What share, in percent, to three decimals?",
+            "number",
+            round(fl.margin_pct, 3),
+            "A margin, measured three ways",
+            "a-margin-measured-three-ways",
+            f"{fl.margin:,} ÷ {fl.total_votes:,} = {fl.margin_pct:.3f}%.",
+            tolerance=0.0005,
+            percent=True,
+        ),
+        Question(
+            "margins-wi-switch",
+            "How many Wisconsin voters, at the least, would have had to switch from Trump to "
+            "Clinton in 2016 to reverse the state's result?",
+            "number",
+            switch,
+            "Switching voters versus adding votes",
+            "switching-voters-versus-adding-votes",
+            f"Half the margin of {wi.margin:,}, rounded down, plus one: {switch:,} voters.",
+            units=("voters", "votes"),
+        ),
+        Question(
+            "margins-closest-2020",
+            "Which state's contest was the closest of 2020, as a share of the votes cast?",
+            "choice",
+            closest_2020.state.title(),
+            "The close calls since 2016",
+            "the-close-calls-since-2016",
+            f"{closest_2020.state.title()}: {closest_2020.margin:,} votes, "
+            f"{closest_2020.margin_pct:.2f}% of the votes cast.",
+            choices=tuple(sorted([*near_2020, "Pennsylvania"])),
+        ),
+    ]
+
+
+@register("florida")
+def _florida() -> list[Question]:
+    first, certified = florida.first_count_lead(), florida.certified_lead()
+    shift = florida.shift_to_certification()
+    return [
+        Question(
+            "florida-shift",
+            "By how many votes did Bush's lead in Florida shrink between the first count and "
+            "certification?",
+            "number",
+            shift,
+            "The count, as it moved",
+            "the-count-as-it-moved",
+            f"{first:,} − {certified:,} = {shift:,} votes.",
+            units=("votes",),
+        ),
+    ]
+
+
+@register("audits")
+def _audits() -> list[Question]:
+    wi = contests.contest(2016, "WI")
+    size = audits.audit_sizes(wi, 0.10)
+    mu = 100 * size.diluted_margin
+    return [
+        Question(
+            "audits-wi-diluted",
+            "What was Wisconsin's diluted margin in 2016, in percent, to two decimals?",
+            "number",
+            round(mu, 2),
+            "How many ballots does each method need?",
+            "how-many-ballots-does-each-method-need",
+            f"{wi.margin:,} ÷ {wi.total_votes:,} = {mu:.2f}%.",
+            tolerance=0.005,
+            percent=True,
+        ),
+        Question(
+            "audits-wi-comparison",
+            "At a 10% risk limit, how many ballots would a comparison audit of Wisconsin 2016 "
+            "expect to examine if it found no discrepancy?",
+            "number",
+            size.comparison,
+            "How many ballots does each method need?",
+            "how-many-ballots-does-each-method-need",
+            f"audits.comparison_sample_size({size.diluted_margin:.6f}, 0.10) = "
+            f"{size.comparison:,} ballots.",
+            units=("ballots",),
+        ),
+    ]
+
+
+@register("real_audits")
+def _real_audits() -> list[Question]:
+    pres = colorado.presidential()
+    counts = georgia.counts()
+    drop = -int(counts.loc["Margin", "change"])
+    return [
+        Question(
+            "real-audits-co-presidential",
+            f"Colorado's presidential contest had a diluted margin of {100 * pres.diluted_margin:.2f}%. "
+            f"How many ballot cards does a comparison audit need at the state's "
+            f"{100 * pres.risk_limit:g}% risk limit, if it finds no discrepancy?",
+            "number",
+            pres.sample,
+            "The presidential contest",
+            "the-presidential-contest",
+            f"audits.comparison_sample_size({pres.diluted_margin:.4f}, {pres.risk_limit:g}) = "
+            f"{pres.sample} cards.",
+            units=("cards", "ballot cards", "ballots"),
+        ),
+        Question(
+            "real-audits-ga-change",
+            "By how many votes was Biden's lead in Georgia's hand count smaller than in the machine "
+            "count it checked?",
+            "number",
+            drop,
+            "The lead, as it moved",
+            "the-lead-as-it-moved",
+            f"{int(counts.loc['Margin', 'machine']):,} − {int(counts.loc['Margin', 'hand']):,} = "
+            f"{drop:,} votes.",
+            units=("votes",),
+        ),
+    ]
+
+
+@register("electoral")
+def _electoral() -> list[Question]:
+    needed = faithless.defections_needed(2016)
+    pledged = int(electoral.pledged_electoral_votes(2016).iloc[0])
+    return [
+        Question(
+            "electoral-defections-2016",
+            "How many of Trump's pledged electors in 2016 would have had to vote for someone else "
+            "to deny him a majority of the electoral votes?",
+            "number",
+            needed,
+            "Faithless electors",
+            "faithless-electors",
+            f"He had {pledged} pledged electors; with {pledged} − {needed} = {pledged - needed} "
+            f"he would have fallen one short of {electoral.MAJORITY}.",
+            units=("electors",),
+        ),
+    ]
+
+
+@register("claims")
+def _claims() -> list[Question]:
+    from explainers import claims
+
+    dre = claims.equipment_count("DRE")
+    return [
+        Question(
+            "claims-dre-count",
+            "How many Wisconsin municipalities listed a DRE touchscreen among their accessible "
+            "voting equipment in 2016?",
+            "number",
+            dre,
+            "Step 1: who voted on what",
+            "step-1-who-voted-on-what",
+            f"claims.equipment_count('DRE') = {dre:,} municipalities.",
+            units=("municipalities",),
+        ),
+    ]
