@@ -122,3 +122,27 @@ def test_in_jupyter_the_sources_are_author_year_labels() -> None:
     assert "{cite}" not in text
     # references.bib: medsl2017president is the MIT Election Data and Science Lab's, 2017.
     assert "Sources: MIT Election Data and Science Lab 2017." in text.splitlines()[0]
+
+
+def test_the_primary_documents_are_linked_with_their_chapter_and_what_to_look_for() -> None:
+    from explainers import bibliography, editorial
+
+    table = guide.primary_documents_markdown(sphinx=True).data.splitlines()
+    assert len(table) == 2 + len(editorial.PRIMARY_DOCUMENTS)
+    known = bibliography.entries()
+    for row, (key, chapter, look_for) in zip(table[2:], editorial.PRIMARY_DOCUMENTS, strict=True):
+        assert f"]({known[key].fields['url']})" in row
+        assert f"{{doc}}`{chapter}`" in row and look_for in row
+    plain = guide.primary_documents_markdown(sphinx=False).data
+    assert "[electoral](electoral.ipynb)" in plain and "{doc}" not in plain
+
+
+def test_a_primary_document_without_an_address_or_chapter_is_refused(monkeypatch) -> None:
+    from explainers import editorial
+
+    monkeypatch.setattr(editorial, "PRIMARY_DOCUMENTS", (("gasos2020audit", "real_audits", "x"),))
+    with pytest.raises(KeyError, match=r"'gasos2020audit' is not in the bibliography with an addr"):
+        guide.primary_documents_markdown(sphinx=True)
+    monkeypatch.setattr(editorial, "PRIMARY_DOCUMENTS", (("chiafalo2020", "glossary", "x"),))
+    with pytest.raises(ValueError, match=r"'chiafalo2020' names 'glossary', not a chapter"):
+        guide.primary_documents_markdown(sphinx=True)

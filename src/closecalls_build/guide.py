@@ -18,7 +18,7 @@ from IPython.display import Markdown
 
 from closecalls_build import catalogue, pages, readability
 from closecalls_build.notebooks import TERM_ROLE
-from explainers import bibliography, data, facts
+from explainers import bibliography, data, editorial, facts
 from explainers.render import MODE_VARIABLE
 from explainers.tables import Table
 
@@ -28,6 +28,7 @@ __all__ = [
     "data_sources_markdown",
     "objectives_markdown",
     "origin_sentence",
+    "primary_documents_markdown",
     "reading_minutes",
 ]
 
@@ -107,6 +108,34 @@ def objectives_markdown(
         block = f"**{link}**: after it, students will be able to\n\n{items}"
         blocks.append(block if sphinx else TERM_ROLE.sub(r"\1", block))
     return Markdown("\n\n".join(blocks))
+
+
+def primary_documents_markdown(*, sphinx: bool | None = None) -> Markdown:
+    """The primary documents to show a class, each linked, with its chapter and what to look for.
+
+    From :data:`explainers.editorial.PRIMARY_DOCUMENTS` and the bibliography's titles and addresses.
+
+    Raises
+    ------
+    KeyError
+        If a document's key is not in the bibliography, or has no address.
+    ValueError
+        If a document names a page that is not one of the chapters.
+    """
+    sphinx = _in_book() if sphinx is None else sphinx
+    known = bibliography.entries()
+    rows = []
+    for key, chapter, look_for in editorial.PRIMARY_DOCUMENTS:
+        if key not in known or "url" not in known[key].fields:
+            raise KeyError(f"primary document {key!r} is not in the bibliography with an address")
+        if chapter not in CHAPTERS:
+            raise ValueError(f"primary document {key!r} names {chapter!r}, not a chapter")
+        title = bibliography.title(known[key]).replace("|", "/")
+        url = known[key].fields["url"]
+        page = f"{{doc}}`{chapter}`" if sphinx else f"[{chapter}]({chapter}.ipynb)"
+        rows.append(f"| [{title}]({url}) | {page} | {look_for} |")
+    header = "| Document | Chapter | What to look for |\n|---|---|---|"
+    return Markdown("\n".join([header, *rows]))
 
 
 #: How the page words each kind of origin the README's summary table gives.
