@@ -172,7 +172,8 @@ def test_every_bibliography_entry_is_used() -> None:
     # source columns, or data/README.md): an entry used nowhere would be listed for no reason.
     data_text = "\n".join(p.read_text("utf-8") for p in sorted(data.DATA_DIR.glob("*.csv")))
     data_text += (data.DATA_DIR / "README.md").read_text("utf-8")
-    named_in_data = {k for k in BIB_KEYS if re.search(rf"\b{re.escape(k)}\b", data_text)}
+    # Keys are words (letters and digits): the set of the text's words finds them in one pass.
+    named_in_data = BIB_KEYS & set(re.findall(r"\w+", data_text))
     assert sorted(BIB_KEYS - cited_keys() - named_in_data) == []
 
 
