@@ -6,16 +6,5 @@
   "use strict";
   if (/(^|[?&])edition=teacher(&|$)/.test(window.location.search.slice(1))) {
     document.documentElement.classList.add("cc-teacher-edition");
-    // The practice questions' worked answers are folded in <details>: open them for the copy.
-    var open = function () {
-      [].forEach.call(document.querySelectorAll("form.cc-practice details"), function (d) {
-        d.open = true;
-      });
-    };
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", open);
-    } else {
-      open();
-    }
   }
 })();

@@ -62,7 +62,12 @@
   }
 
   function address(entries) {
-    var base = window.location.href.split("#")[0];
+    // The page's address without its fragment, and without "edition=teacher": a link a teacher
+    // sends from the teacher's copy opens the students' one.
+    var base = window.location.href.split("#")[0]
+      .replace(/([?&])edition=[^&]*(&|$)/, function (all, before, after) {
+        return after ? before : "";
+      });
     return base + PREFIX + entries.map(function (entry) {
       return encodeURIComponent(entry[0]) + "=" + encodeURIComponent(entry[1]);
     }).join("&");
@@ -75,7 +80,10 @@
       pairs(chart).forEach(function (entry) { merged[entry[0]] = entry[1]; });
     });
     var url = address(Object.keys(merged).map(function (key) { return [key, merged[key]]; }));
-    charts.forEach(function (chart) { chart.link.href = address(pairs(chart)); });
+    charts.forEach(function (chart) {
+      chart.link.href = address(pairs(chart));
+      chart.status.textContent = "";  // "Link copied." was about the settings before this change
+    });
     if (window.history && window.history.replaceState) {
       try { window.history.replaceState(null, "", url); } catch (error) { /* not allowed here */ }
     }
@@ -85,7 +93,7 @@
     var wrap = document.createElement("p");
     wrap.className = "cc-view-link";
     var link = document.createElement("a");
-    link.textContent = "Link to this view";
+    link.textContent = "Copy a link to this view";
     link.title = "The address of this page with this chart's settings; copied when you click";
     var status = document.createElement("span");
     status.className = "cc-view-link-status";
@@ -104,6 +112,7 @@
     wrap.appendChild(link);
     wrap.appendChild(status);
     container.appendChild(wrap);
+    chart.status = status;
     return link;
   }
 

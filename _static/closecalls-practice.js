@@ -9,23 +9,33 @@
   "use strict";
   if (window.ccPractice) { return; }
 
+  var UNIT_WORDS = ["votes", "voters", "ballots", "ballot cards", "cards", "electors", "people"];
+  var NUMBER = /^[+-]?(([1-9][0-9]{0,2}([, \t\u00a0\u2009][0-9]{3})+|[0-9]+)(\.[0-9]*)?|\.[0-9]+)$/;
+
   function parseNumber(text, percent, units) {
     var value = String(text).trim().toLowerCase().replace(/\u2212/g, "-");
-    var sorted = (units || []).slice().sort(function (a, b) { return b.length - a.length; });
+    var sorted = (units || []).concat(UNIT_WORDS)
+      .sort(function (a, b) { return b.length - a.length; });
     for (var i = 0; i < sorted.length; i++) {
       var unit = sorted[i].toLowerCase();
-      if (value.length >= unit.length && value.slice(value.length - unit.length) === unit) {
-        value = value.slice(0, value.length - unit.length).replace(/\s+$/, "");
+      var rest = value.slice(0, value.length - unit.length).replace(/\s+$/, "");
+      if (value.length >= unit.length && value.slice(value.length - unit.length) === unit &&
+          /[0-9]$/.test(rest)) {
+        value = rest;
         break;
       }
     }
+    ["per cent", "percent"].forEach(function (word) {
+      if (value.slice(-word.length) === word) {
+        value = value.slice(0, value.length - word.length).replace(/\s+$/, "") + "%";
+      }
+    });
     if (value.slice(-1) === "%") {
       if (!percent) { return null; }
       value = value.slice(0, -1).replace(/\s+$/, "");
     }
-    value = value.replace(/([0-9])[, \t\u00a0\u2009](?=[0-9]{3}([^0-9]|$))/g, "$1");
-    if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(value)) { return null; }
-    return parseFloat(value);
+    if (!NUMBER.test(value)) { return null; }
+    return parseFloat(value.replace(/[, \t\u00a0\u2009]/g, ""));
   }
 
   function check(question, text) {
@@ -73,9 +83,27 @@
         var link = document.createElement("a");
         link.href = "#" + question.anchor;
         link.textContent = "Go to the section";
+        // Go there without touching the address, which may hold the charts' settings.
+        link.addEventListener("click", function (event) {
+          var target = document.getElementById(question.anchor);
+          if (!target) { return; }
+          event.preventDefault();
+          target.scrollIntoView({block: "start"});
+          target.setAttribute("tabindex", "-1");
+          target.focus({preventScroll: true});
+        });
         result.appendChild(link);
       }
     });
+    var show = form.querySelector(".cc-practice-show");
+    var answer = form.querySelector(".cc-practice-answer");
+    if (show && answer) {
+      show.addEventListener("click", function () {
+        answer.hidden = !answer.hidden;
+        show.setAttribute("aria-expanded", String(!answer.hidden));
+        show.textContent = answer.hidden ? "Show the answer" : "Hide the answer";
+      });
+    }
   }
 
   function start() {

@@ -862,6 +862,16 @@ def test_a_link_reopens_every_chart_as_the_reader_set_it(
         assert_quiet(fresh)
 
 
+def test_a_link_from_the_teachers_copy_opens_the_students(browser, site_url) -> None:
+    with offline_page(browser, site_url, viewport=DESKTOP) as v:
+        v.open(REAL_AUDITS_PAGE + "?edition=teacher")
+        wait_for_charts(v.page)
+        set_signals(v.page, {"fig-co-contests.co_risk_limit": 5})
+        link = v.page.locator(".cc-view-link a").first.get_attribute("href")
+        assert "edition" not in link and "co_risk_limit=5" in link
+        assert_quiet(v)
+
+
 def test_a_link_sets_the_colorado_chart_to_the_packages_figures(browser, site_url) -> None:
     contest = "Otero County Ballot Question 1A"
     with offline_page(browser, site_url, viewport=DESKTOP) as v:
@@ -973,6 +983,13 @@ def test_practice_questions_accept_the_packages_answer_and_refuse_others(
         assert v.page.locator(f"[id='{question.anchor}']").count() == 1, question.anchor
         if question.kind == "number":
             assert _answer(form, question, "lots").startswith("Write a number")
+        answer = form.locator(".cc-practice-answer")
+        assert not answer.is_visible()
+        form.locator(".cc-practice-show").click()
+        assert answer.is_visible() and answer.inner_text() == question.worked
+        assert form.locator(".cc-practice-show").get_attribute("aria-expanded") == "true"
+        form.locator(".cc-practice-show").click()
+        assert not answer.is_visible()
     assert_quiet(v)
 
 

@@ -82,11 +82,23 @@ def test_a_percentage_is_right_with_or_without_its_sign(x: float, digits: int) -
     assert check(q, off).right is False
 
 
-@pytest.mark.parametrize("text", ["", "many", "1,2,3", "12,34", "1.2.3", "--5", "5-", "%", "e5"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "many", "1,2,3", "12,34", "1.2.3", "--5", "5-", "%", "e5", "0,009", "01,234", "votes"],
+)
 def test_text_that_is_not_a_number_asks_for_one(text: str) -> None:
     q = Question("demo", "?", "number", 5, "S", "s", "w")
     assert parse_number(text) is None
     assert check(q, text) == practice.Verdict(None, "Write a number, for example 1,234.")
+
+
+def test_unit_words_and_percent_in_words_are_read() -> None:
+    assert parse_number("627 cards") == parse_number("627 ballots") == 627.0
+    assert parse_number("0.009 percent", percent=True) == 0.009
+    assert parse_number("0.009 per cent", percent=True) == 0.009
+    assert parse_number("0.009 percent") is None  # a percentage where a count is asked
+    assert parse_number("1163 municipalities", units=("municipalities",)) == 1163.0
+    assert parse_number("1163 towns") is None  # an unknown word: "write a number"
 
 
 def test_a_wrong_answer_points_to_its_section() -> None:
@@ -128,6 +140,9 @@ def test_the_form_carries_the_question_for_the_page() -> None:
     assert 'class="cc-practice"' in html and 'role="status"' in html
     assert "&quot;answer&quot;: 11375" in html
     assert '<label for="cc-q-margins-wi-switch-input">' in html
+    # The worked answer is hidden until asked for, and printed only in the teacher's edition.
+    assert 'aria-controls="cc-q-margins-wi-switch-answer">Show the answer</button>' in html
+    assert '<p class="cc-practice-answer" id="cc-q-margins-wi-switch-answer" hidden>' in html
     choice = practice.question("margins", "margins-closest-2020")._repr_html_()
     assert "<fieldset><legend>Your answer</legend>" in choice
 

@@ -102,8 +102,8 @@ TEACHER_JS = """
       .some(p => shown(p) && p.getBoundingClientRect().height > 0)).length,
     banner: getComputedStyle(article, '::before').content,
     practice: document.querySelectorAll('form.cc-practice').length,
-    answers: [...document.querySelectorAll('form.cc-practice details')]
-      .filter(d => d.open && shown(d) && shown(d.querySelector('p'))).length,
+    answers: [...document.querySelectorAll('form.cc-practice .cc-practice-answer')]
+      .filter(shown).length,
   };
 }
 """
@@ -123,6 +123,7 @@ def test_the_teachers_edition_prints_every_solution(browser, site_url: str, path
     assert "Teacher's copy" in printed["banner"]
     assert printed["practice"] > 0 and printed["answers"] == printed["practice"]
     assert "Teacher's copy" not in screen["banner"]  # on screen the page is the usual one
+    assert screen["answers"] == 0  # and the practice answers stay hidden until asked for
 
 
 def test_a_student_address_that_mentions_teachers_does_not_print_the_solutions(

@@ -52,8 +52,8 @@ PRIMARY_DOCUMENTS: tuple[tuple[str, str, str], ...] = (
     (
         "nara2016",
         "electoral",
-        "The certificates of vote, one link per state: find Texas's and Washington's, where "
-        "electors voted for someone other than their party's nominee.",
+        "The certificates of vote, one link per state: find Hawaii's, Texas's and Washington's, "
+        "where electors voted for someone other than their party's nominee.",
     ),
     (
         "rayblair1952",

@@ -113,8 +113,10 @@ class Question:
             f'<button type="submit">Check</button></div>'
             f'<p class="cc-practice-result" id="cc-q-{key}-result" role="status" '
             f'aria-live="polite"></p>'
-            f"<details><summary>Show the answer</summary><p>{html.escape(self.worked)}</p>"
-            f"</details></form>"
+            f'<button type="button" class="cc-practice-show" aria-expanded="false" '
+            f'aria-controls="cc-q-{key}-answer">Show the answer</button>'
+            f'<p class="cc-practice-answer" id="cc-q-{key}-answer" hidden>'
+            f"{html.escape(self.worked)}</p></form>"
         )
 
     def __repr__(self) -> str:
@@ -131,6 +133,16 @@ class Verdict:
 
 _MINUS = "\u2212"
 
+#: Unit words a reader may write after any number, besides the question's own.
+_UNIT_WORDS = ("votes", "voters", "ballots", "ballot cards", "cards", "electors", "people")
+
+#: A number as a reader writes it: digits grouped by thousands (a comma, a space, a no-break or a
+#: thin space) or not grouped, an optional decimal part, an optional sign.
+_NUMBER = re.compile(
+    r"[+-]?(([1-9][0-9]{0,2}([, \t\u00a0\u2009][0-9]{3})+|[0-9]+)(\.[0-9]*)?|\.[0-9]+)"
+)
+_SEPARATOR = re.compile(r"[, \t\u00a0\u2009]")
+
 
 def parse_number(text: str, *, percent: bool = False, units: tuple[str, ...] = ()) -> float | None:
     """The number a reader wrote, or ``None`` if the text is not one (see the module's rules).
@@ -141,25 +153,28 @@ def parse_number(text: str, *, percent: bool = False, units: tuple[str, ...] = (
     (22748.0, 22748.0)
     >>> parse_number("0.76%", percent=True), parse_number("0.76", percent=True)
     (0.76, 0.76)
-    >>> parse_number("0.76%"), parse_number("many"), parse_number("1,2,3.4.5")
-    (None, None, None)
+    >>> parse_number("0.76%"), parse_number("many"), parse_number("1,2,3.4.5"), parse_number("0,009")
+    (None, None, None, None)
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a string, got {text!r}")
     value = text.strip().lower().replace(_MINUS, "-")
-    for unit in sorted(units, key=len, reverse=True):
-        if value.endswith(unit.lower()):
+    for unit in sorted((*units, *_UNIT_WORDS), key=len, reverse=True):
+        if value.endswith(unit.lower()) and value[: -len(unit)].rstrip()[-1:].isdigit():
             value = value[: -len(unit)].rstrip()
             break
+    for word in ("per cent", "percent"):
+        if value.endswith(word):
+            value = value[: -len(word)].rstrip() + "%"
     if value.endswith("%"):
         if not percent:
             return None
         value = value[:-1].rstrip()
-    # ASCII digits only, as in the page: Python's \d would also take other scripts' digits.
-    value = re.sub(r"(?<=[0-9])[, \t\u00a0\u2009](?=[0-9]{3}([^0-9]|$))", "", value)
-    if not re.fullmatch(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", value):
+    # ASCII digits only, as in the page (Python's \d would also take other scripts' digits), and
+    # thousands separators only where they group thousands: "0,009" is not 9.
+    if not _NUMBER.fullmatch(value):
         return None
-    return float(value)
+    return float(_SEPARATOR.sub("", value))
 
 
 def check(question: Question, text: str) -> Verdict:

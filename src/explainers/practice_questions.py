@@ -7,6 +7,8 @@ chapter's own figures; a section's title and anchor name the part of the chapter
 
 from __future__ import annotations
 
+import math
+
 from explainers import audits, colorado, contests, electoral, faithless, florida, georgia, margins
 from explainers.practice import Question, register
 
@@ -96,14 +98,16 @@ def _audits() -> list[Question]:
         Question(
             "audits-wi-comparison",
             "At a 10% risk limit, how many ballots would a comparison audit of Wisconsin 2016 "
-            "expect to examine if it found no discrepancy?",
+            "expect to examine if it found no discrepancy? (Answers within five ballots count: "
+            "rounding the margin moves the result a little.)",
             "number",
             size.comparison,
             "How many ballots does each method need?",
             "how-many-ballots-does-each-method-need",
-            f"audits.comparison_sample_size({size.diluted_margin:.6f}, 0.10) = "
-            f"{size.comparison:,} ballots.",
-            units=("ballots",),
+            f"2 × γ × ln(1/α) ÷ diluted margin = 2 × {audits.GAMMA} × ln(10) ÷ "
+            f"{size.diluted_margin:.6f} = {2 * audits.GAMMA * math.log(10) / size.diluted_margin:.1f}"
+            f", rounded up: {size.comparison:,} ballots.",
+            tolerance=5,
         ),
     ]
 
@@ -123,9 +127,10 @@ def _real_audits() -> list[Question]:
             pres.sample,
             "The presidential contest",
             "the-presidential-contest",
-            f"audits.comparison_sample_size({pres.diluted_margin:.4f}, {pres.risk_limit:g}) = "
-            f"{pres.sample} cards.",
-            units=("cards", "ballot cards", "ballots"),
+            f"2 × γ × ln(1/α) ÷ diluted margin = 2 × {audits.GAMMA} × "
+            f"ln(1/{pres.risk_limit:g}) ÷ {pres.diluted_margin:.4f} = "
+            f"{2 * audits.GAMMA * math.log(1 / pres.risk_limit) / pres.diluted_margin:.1f}, rounded "
+            f"up: {pres.sample} cards.",
         ),
         Question(
             "real-audits-ga-change",
@@ -176,7 +181,8 @@ def _claims() -> list[Question]:
             dre,
             "Step 1: who voted on what",
             "step-1-who-voted-on-what",
-            f"claims.equipment_count('DRE') = {dre:,} municipalities.",
+            f"{dre:,} municipalities: count the rows of the Commission's list whose accessible "
+            "equipment is a DRE touchscreen.",
             units=("municipalities",),
         ),
     ]
