@@ -95,7 +95,7 @@ def site_page(browser, site_url: str) -> Iterator[Callable[[str], OfflinePage]]:
         def open_page(path: str) -> OfflinePage:
             if path not in loaded:
                 v = stack.enter_context(offline_page(browser, site_url, viewport=DESKTOP))
-                v.open(path)
+                open_settled(v, path)
                 wait_for_charts(v.page)
                 loaded[path] = v
             return loaded[path]
@@ -111,9 +111,25 @@ def phone_page(browser, site_url: str) -> Iterator[Callable[[str], OfflinePage]]
         def open_page(path: str) -> OfflinePage:
             options = {"device_scale_factor": 3, "is_mobile": True, "has_touch": True}
             v = stack.enter_context(offline_page(browser, site_url, viewport=PHONE, **options))
-            return v.open(path)
+            return open_settled(v, path)
 
         yield open_page
+
+
+#: The site's root page is a redirect (a meta refresh) to the first page of the book.
+REDIRECTS = {"index.html": "book/intro.html"}
+
+
+def open_settled(v: OfflinePage, path: str) -> OfflinePage:
+    """Open ``path``; for a redirect, wait until the page it leads to has loaded.
+
+    The refresh navigates after the redirect's own load event: reading the page before it has
+    would race with it ("execution context was destroyed").
+    """
+    v.open(path)
+    if path in REDIRECTS:
+        v.page.wait_for_url(f"{v.base_url}/{REDIRECTS[path]}", wait_until="load")
+    return v
 
 
 def wait_for_charts(page) -> int:
