@@ -401,7 +401,7 @@ def test_on_a_phone_nothing_is_wider_and_controls_are_large_enough_to_touch(
     settle(v.page)
     found = v.page.evaluate(OVERFLOW_JS)
     name = path.replace("/", "_").removesuffix(".html")
-    v.page.screenshot(path=str(artifacts / f"phone_{name}.png"), full_page=True)
+    v.page.screenshot(path=str(artifacts / f"phone_{name}.png"), full_page=True, scale="css")
     assert found["wide"] == [] and found["scrollers"] == []
     assert found["page"] <= 0, "the page scrolls sideways"
     for control in v.page.locator(".cc-chart select, .cc-chart input").all():
