@@ -540,3 +540,31 @@ def test_a_georgia_report_is_copied_for_each_caller() -> None:
     assert again.tabulated["Joseph R. Biden"] == 2_474_248
     assert again.batches["Joseph R. Biden"].sum() == 2_475_141
     assert georgia.counts().loc["Margin", "machine"] == 12_780
+
+
+def test_the_chapters_counts_come_from_the_summaries() -> None:
+    # Each count recomputed from the tables the summaries read.
+    co = colorado.audit_summary()
+    final = colorado.reproduction(3)
+    assert (co.contests, co.with_margin, co.met) == (725, 613, 64)
+    assert co.same_first == co.same_final == co.same_verdict == co.with_margin
+    assert co.examined == int((final["audited"] > 0).sum()) == 65
+    assert (co.targeted, co.targeted_met, co.statewide, co.county) == (65, 64, 2, 63)
+    assert co.with_discrepancies == 5
+    report = colorado.report_summary()
+    assert (report.records, report.cards, report.counties) == (235, 47, 26)
+    assert (report.targeted_records, report.targeted_contests) == (22, 7)
+    assert report.presidential_records == 8
+    assert report.county_contest_reasons == ("Wrong Ballot",)
+    counties = georgia.county_summary()
+    # The Atlanta Journal-Constitution, as The Week reported it (cited_figures.csv).
+    assert (counties.unchanged, counties.within_ten) == (
+        figure("ga_counties_unchanged").value,
+        figure("ga_counties_within_ten").value,
+    )
+    assert counties.counties == 159
+    assert counties.change == 5_000_585 - 4_998_482  # the comparison's ALL row: audit - official
+    # The audit report: 2,475,141 + 2,462,857 + 62,587 hand against 2,474,248 + 2,461,468 + 62,131.
+    assert georgia.votes_added() == (2_475_141 + 2_462_857 + 62_587) - (
+        2_474_248 + 2_461_468 + 62_131
+    )

@@ -11,7 +11,8 @@ estimated. This module recomputes the state's figures with :mod:`explainers.audi
 - :func:`targeted` keeps the 65 contests the state audited to its risk limit (two statewide, one
   chosen in each county), and :func:`presidential` the presidential contest;
 - :func:`discrepancy_records` lists what the audit boards recorded as discrepancies, and
-  :func:`discrepancy_reasons` counts them by the reason the state found most probable.
+  :func:`discrepancy_reasons` counts them by the reason the state found most probable;
+- :func:`audit_summary` and :func:`report_summary` give the counts the chapter quotes.
 
 The diluted margin is ``min_margin / ballot_card_count``: the smallest margin between a winner and a
 loser over all the cards in the counties that hold the contest, as the state's software computes it.
@@ -30,10 +31,14 @@ __all__ = [
     "DISCREPANCY_KINDS",
     "DISCREPANCY_NAMES",
     "PRESIDENTIAL",
+    "AuditSummary",
     "Presidential",
+    "ReportSummary",
+    "audit_summary",
     "discrepancy_reasons",
     "discrepancy_records",
     "presidential",
+    "report_summary",
     "reproduction",
     "targeted",
 ]
@@ -236,4 +241,85 @@ def discrepancy_reasons() -> pd.DataFrame:
         .reset_index()
         .sort_values(["cards", "records"], ascending=False, kind="stable")
         .reset_index(drop=True)
+    )
+
+
+@dataclass(frozen=True)
+class AuditSummary:
+    """The counts the chapter gives of the reproduction (:func:`audit_summary`)."""
+
+    contests: int
+    with_margin: int
+    same_first: int
+    same_final: int
+    same_verdict: int
+    met: int
+    examined: int
+    targeted: int
+    targeted_met: int
+    statewide: int
+    county: int
+    with_discrepancies: int
+
+
+@on_data
+def audit_summary() -> AuditSummary:
+    """How many contests the package and the state agree on, and what the targeted ones were.
+
+    ``same_first`` and ``same_final`` count the contests whose sample size the package reproduces
+    in rounds 1 and 3, ``same_verdict`` those whose verdict it reaches after round 3; ``examined``
+    the contests with a card examined (for the others agreement is trivial); ``with_discrepancies``
+    the targeted contests whose file counts a discrepancy.
+    """
+    first, final, chosen = reproduction(1), reproduction(3), targeted()
+    return AuditSummary(
+        contests=len(data.co_2024_rla_contests(3)),
+        with_margin=len(final),
+        same_first=int((first["package_sample"] == first["state_sample"]).sum()),
+        same_final=int((final["package_sample"] == final["state_sample"]).sum()),
+        same_verdict=int((final["package_met"] == final["state_met"]).sum()),
+        met=int(final["state_met"].sum()),
+        examined=int((final["audited"] > 0).sum()),
+        targeted=len(chosen),
+        targeted_met=int(chosen["state_met"].sum()),
+        statewide=int(chosen["reason"].eq("state_wide_contest").sum()),
+        county=int(chosen["reason"].eq("county_wide_contest").sum()),
+        with_discrepancies=int((chosen["found"] > 0).sum()),
+    )
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """The counts the chapter gives of the discrepancy report (:func:`report_summary`)."""
+
+    records: int
+    cards: int
+    counties: int
+    targeted_records: int
+    targeted_contests: int
+    presidential_records: int
+    county_contest_reasons: tuple[str, ...]
+
+
+@on_data
+def report_summary() -> ReportSummary:
+    """The discrepancy report in numbers: records, cards, counties, and those of targeted contests.
+
+    ``county_contest_reasons`` are the reasons the state gave for the records in the targeted
+    county contests (in 2024, one: ``Wrong Ballot``).
+    """
+    records = discrepancy_records()
+    chosen = targeted()
+    county = set(chosen.loc[chosen["reason"] == "county_wide_contest", "contest"])
+    in_targeted = records[records["targeted"]]
+    return ReportSummary(
+        records=len(records),
+        cards=records["card"].nunique(),
+        counties=records["county_name"].nunique(),
+        targeted_records=len(in_targeted),
+        targeted_contests=in_targeted["contest_name"].nunique(),
+        presidential_records=int(records["contest_name"].eq(PRESIDENTIAL).sum()),
+        county_contest_reasons=tuple(
+            sorted(records.loc[records["contest_name"].isin(county), "reason"].unique())
+        ),
     )

@@ -9,7 +9,7 @@ three candidates in each (``data/ga_2020_ballots_cast_by_county.csv``).
 
 - :func:`counts` sets the machine count beside the hand count, candidate by candidate;
 - :func:`county_differences` gives, per county, the hand count minus the official count of the
-  votes for the three candidates;
+  votes for the three candidates, and :func:`county_summary` counts them;
 - :func:`lead_stages` gives Biden's lead at each stage, from the announcement to recertification;
 - :func:`polling_expectation` is what a ballot-polling audit (BRAVO) at a chosen risk limit
   would be expected to examine at the machine count's margin, with the comparison audit's size
@@ -28,11 +28,14 @@ from explainers.facts import figure
 
 __all__ = [
     "CANDIDATES",
+    "CountySummary",
     "PollingExpectation",
     "counts",
     "county_differences",
+    "county_summary",
     "lead_stages",
     "polling_expectation",
+    "votes_added",
 ]
 
 #: The three candidates on Georgia's 2020 presidential ballot, as the audit report names them.
@@ -55,6 +58,11 @@ def counts() -> pd.DataFrame:
     return frame.rename_axis("line")
 
 
+def votes_added() -> int:
+    """Votes for the three candidates the hand count found beyond the machine count it checked."""
+    return int(counts().loc[list(CANDIDATES), "change"].sum())
+
+
 @on_data
 def county_differences() -> pd.DataFrame:
     """Per county, the votes for the three candidates: the official results against the hand count.
@@ -75,6 +83,32 @@ def county_differences() -> pd.DataFrame:
     out["difference"] = out["hand"] - out["official"]
     order = out["difference"].abs().sort_values(ascending=False, kind="stable").index
     return out.loc[order].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class CountySummary:
+    """The counties in numbers (:func:`county_summary`)."""
+
+    counties: int
+    unchanged: int
+    within_ten: int
+    change: int
+
+
+def county_summary() -> CountySummary:
+    """How many counties the hand count left unchanged or within ten votes, and the total change.
+
+    ``change`` is the hand count minus the official (certified) results, summed over the counties;
+    it differs from the change against the audit report's machine count, which :func:`counts`
+    gives, because the two official counts differ.
+    """
+    diffs = county_differences()
+    return CountySummary(
+        counties=len(diffs),
+        unchanged=int((diffs["difference"] == 0).sum()),
+        within_ten=int((diffs["difference"].abs() <= 10).sum()),
+        change=int(diffs["difference"].sum()),
+    )
 
 
 @dataclass(frozen=True)
