@@ -94,3 +94,18 @@ def test_largest_remainder_refuses_no_votes() -> None:
 
     with pytest.raises(ValueError, match="seats and votes must be zero or more"):
         electoral.largest_remainder(3, pd.Series({"A": 0.0}))
+
+
+def test_the_tile_map_and_defection_descriptions_state_their_takeaway() -> None:
+    # 2016 as certified (National Archives): Trump 306 pledged electors, Clinton 232; the House
+    # decides if 37 of Trump's defect (306 - 37 = 269, one short of 270).
+    tile = charts.tile_map_chart().to_dict()["description"]
+    assert tile.endswith("Donald J. Trump 306, Hillary Clinton 232; Donald J. Trump wins.")
+    shared = charts.tile_map_chart(rule="proportional").to_dict()["description"]
+    assert "no one has a majority, and the House decides" in shared
+    defection = charts.defection_chart().to_dict()["description"]
+    assert "In 2016 Donald J. Trump had 306; 37 defectors" in defection
+    assert (
+        "In 2000 George W. Bush had 271; 2 defectors"
+        in (charts.defection_chart(year=2000).to_dict()["description"])
+    )

@@ -69,3 +69,20 @@ def test_comparison_description_is_computed_from_the_data() -> None:
     table.loc[(table["contest"] == "Michigan 2016") & (table["measure"] == "Votes"), "value"] = 0.0
     description = charts.margin_comparison_chart(table).to_dict()["description"]
     assert "Under 'Votes' the shortest bar is Michigan 2016's." in description
+
+
+def test_the_closeness_description_names_the_contests_it_opens_with() -> None:
+    # 2016 within 1% of the votes cast (certified: MI 10,704, NH 2,736, PA 44,292, WI 22,748).
+    text = charts.closeness_chart(year=2016, threshold_pct=1.0).to_dict()["description"]
+    assert text.endswith(
+        "4 contests, closest first: Michigan 10,704 votes (0.22%); New Hampshire 2,736 votes "
+        "(0.37%); Pennsylvania 44,292 votes (0.72%); Wisconsin 22,748 votes (0.76%)."
+    )
+    # 2020 within 0.3%: Georgia alone (11,779 after its recount; Arizona's 10,457 was 0.31%).
+    one = charts.closeness_chart(year=2020, threshold_pct=0.3).to_dict()["description"]
+    assert one.endswith("(2020, within 0.3%): 1 contest: Georgia 11,779 votes (0.24%).")
+    assert (
+        charts.closeness_chart(year=2016, threshold_pct=0.1)
+        .to_dict()["description"]
+        .endswith("no contest.")
+    )

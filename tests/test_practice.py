@@ -14,8 +14,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from closecalls_build.pages import chapters, headings
-from explainers import audits, colorado, contests, faithless, florida, georgia, practice
+from explainers import (
+    audits,
+    butterfly,
+    claims,
+    colorado,
+    contests,
+    faithless,
+    florida,
+    georgia,
+    practice,
+    recounts,
+)
 from explainers.practice import Question, check, parse_number
+from explainers.states import STATE_CODES
 
 ALL = [(chapter, q) for chapter in chapters() for q in practice.questions(chapter)]
 
@@ -37,6 +49,9 @@ def test_each_hint_names_a_section_of_its_chapter(chapter: str, question: Questi
 def test_the_answers_are_the_packages_figures() -> None:
     # Each recomputed here from the functions the chapters print them with.
     fl, wi = contests.contest(2000, "FL"), contests.contest(2016, "WI")
+    palm = butterfly.fit("bush")
+    recount = recounts.wisconsin_2016_recount()
+    naive = claims.naive_comparison("county")
     expected = {
         "margins-fl-share": round(100 * fl.margin / fl.total_votes, 3),
         "margins-wi-switch": wi.margin // 2 + 1,
@@ -49,6 +64,22 @@ def test_the_answers_are_the_packages_figures() -> None:
             georgia.counts().loc["Margin", "machine"] - georgia.counts().loc["Margin", "hand"]
         ),
         "electoral-defections-2016": faithless.defections_needed(2016),
+        "margins-wi-rank-2016": int(
+            (contests.contest_margins(2016)["margin_pct"] < wi.margin_pct).sum()
+        ),
+        "florida-court-order": florida.court_order_lead(),
+        "florida-butterfly-times": round(palm.actual / palm.predicted, 1),
+        "audits-wi-recount-change": recount.margin_recount - recount.margin_canvass,
+        "real-audits-co-targeted-met": colorado.audit_summary().targeted_met,
+        "real-audits-ga-unchanged": georgia.county_summary().unchanged,
+        "electoral-faithless-2016": int(
+            faithless.faithless_by_year().set_index("year").loc[2016, "faithless"]
+        ),
+        # A majority of the fifty state delegations (DC has none in the House's vote).
+        "electoral-house-states": (len(STATE_CODES) - 1) // 2 + 1,
+        "claims-naive-gap": round(
+            float(naive.loc[False, "mean_clinton_pct"] - naive.loc[True, "mean_clinton_pct"]), 1
+        ),
     }
     answers = {q.key: q.answer for _, q in ALL}
     assert {k: answers[k] for k in expected} == expected
@@ -56,6 +87,12 @@ def test_the_answers_are_the_packages_figures() -> None:
     # 22,748 (WEC), Georgia's 2020 recount result, Colorado's 99 cards (the state's estimate).
     assert answers["margins-wi-switch"] == 11_375 and answers["real-audits-co-presidential"] == 99
     assert answers["margins-closest-2020"] == "Georgia"
+    # Florida's press-calculated 154 (Sun-Sentinel), Wisconsin's recount +131 (WEC: 22,617 to
+    # 22,748), Colorado's 64 of 65 targeted contests met (the state's round-3 file), Georgia's 54
+    # unchanged counties (AJC via The Week), seven faithless electors in 2016 (Congress's count).
+    assert (answers["florida-court-order"], answers["audits-wi-recount-change"]) == (154, 131)
+    assert answers["real-audits-co-targeted-met"] == 64
+    assert (answers["real-audits-ga-unchanged"], answers["electoral-faithless-2016"]) == (54, 7)
 
 
 numbers = st.integers(0, 10**8)

@@ -18,7 +18,7 @@ from IPython.display import Markdown
 
 from closecalls_build import catalogue, pages, readability
 from closecalls_build.notebooks import TERM_ROLE
-from explainers import bibliography, data, editorial, facts
+from explainers import bibliography, data, documents, facts
 from explainers.render import MODE_VARIABLE
 from explainers.tables import Table
 
@@ -123,17 +123,12 @@ def primary_documents_markdown(*, sphinx: bool | None = None) -> Markdown:
         If a document names a page that is not one of the chapters.
     """
     sphinx = _in_book() if sphinx is None else sphinx
-    known = bibliography.entries()
     rows = []
-    for key, chapter, look_for in editorial.PRIMARY_DOCUMENTS:
-        if key not in known or "url" not in known[key].fields:
-            raise KeyError(f"primary document {key!r} is not in the bibliography with an address")
-        if chapter not in CHAPTERS:
-            raise ValueError(f"primary document {key!r} names {chapter!r}, not a chapter")
-        title = bibliography.title(known[key]).replace("|", "/")
-        url = known[key].fields["url"]
-        page = f"{{doc}}`{chapter}`" if sphinx else f"[{chapter}]({chapter}.ipynb)"
-        rows.append(f"| [{title}]({url}) | {page} | {look_for} |")
+    for doc in documents.documents():
+        if doc.chapter not in CHAPTERS:
+            raise ValueError(f"primary document {doc.key!r} names {doc.chapter!r}, not a chapter")
+        page = f"{{doc}}`{doc.chapter}`" if sphinx else f"[{doc.chapter}]({doc.chapter}.ipynb)"
+        rows.append(f"| [{doc.title.replace('|', '/')}]({doc.url}) | {page} | {doc.look_for} |")
     header = "| Document | Chapter | What to look for |\n|---|---|---|"
     return Markdown("\n".join([header, *rows]))
 

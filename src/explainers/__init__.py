@@ -31,7 +31,8 @@ Concepts, one module each:
 - :mod:`explainers.butterfly`: Buchanan's Palm Beach vote (2000) against the other Florida counties;
 - :mod:`explainers.practice`: practice questions, and the check of a reader's answer;
 - :mod:`explainers.practice_questions`: each chapter's practice questions, answered by the package;
-- :mod:`explainers.editorial`: the book's editorial choices (the contests a chapter focuses on).
+- :mod:`explainers.editorial`: the book's editorial choices (the contests a chapter focuses on);
+- :mod:`explainers.documents`: the primary documents a chapter links to, with what to look for.
 
 Presentation:
 

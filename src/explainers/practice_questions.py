@@ -9,7 +9,19 @@ from __future__ import annotations
 
 import math
 
-from explainers import audits, colorado, contests, electoral, faithless, florida, georgia, margins
+from explainers import (
+    audits,
+    butterfly,
+    colorado,
+    contests,
+    contingent,
+    electoral,
+    faithless,
+    florida,
+    georgia,
+    margins,
+    recounts,
+)
 from explainers.practice import Question, register
 
 __all__: list[str] = []
@@ -56,6 +68,18 @@ def _margins() -> list[Question]:
             f"{closest_2020.margin_pct:.2f}% of the votes cast.",
             choices=tuple(sorted([*near_2020, "Pennsylvania"])),
         ),
+        Question(
+            "margins-wi-rank-2016",
+            "Measured as a share of the votes cast, how many of 2016's 51 state contests (the "
+            "District of Columbia counts as one) were closer than Wisconsin's?",
+            "number",
+            wi.closeness_rank - 1,
+            "How close, against every contest of the same year",
+            "how-close-against-every-contest-of-the-same-year",
+            f"Wisconsin ranks {wi.closeness_rank} of the year's contests by margin as a share of "
+            f"the votes cast ({wi.margin_pct:.2f}%), so {wi.closeness_rank - 1} were closer.",
+            units=("contests", "states"),
+        ),
     ]
 
 
@@ -63,6 +87,8 @@ def _margins() -> list[Question]:
 def _florida() -> list[Question]:
     first, certified = florida.first_count_lead(), florida.certified_lead()
     shift = florida.shift_to_certification()
+    court = florida.court_order_lead()
+    palm = butterfly.fit("bush")
     return [
         Question(
             "florida-shift",
@@ -75,6 +101,30 @@ def _florida() -> list[Question]:
             f"{first:,} − {certified:,} = {shift:,} votes.",
             units=("votes",),
         ),
+        Question(
+            "florida-court-order",
+            "On 8 December the Florida Supreme Court ordered votes found by two counties' hand "
+            "counts added to the certified totals. By how many votes would Bush then have led, as "
+            "the press calculated it?",
+            "number",
+            court,
+            "The courts",
+            "the-courts",
+            f"The certified lead of {certified:,} less the votes added for Gore: {court:,} votes.",
+            units=("votes",),
+        ),
+        Question(
+            "florida-butterfly-times",
+            "The other Florida counties predict how many votes Buchanan should have had in Palm "
+            "Beach. How many times that prediction did he receive? (One decimal.)",
+            "number",
+            round(palm.actual / palm.predicted, 1),
+            "The butterfly ballot: a claim checked with data",
+            "the-butterfly-ballot-a-claim-checked-with-data",
+            f"{palm.actual:,} ÷ {palm.predicted:,.0f} = {palm.actual / palm.predicted:.1f} times.",
+            tolerance=0.05,
+            units=("times",),
+        ),
     ]
 
 
@@ -83,7 +133,20 @@ def _audits() -> list[Question]:
     wi = contests.contest(2016, "WI")
     size = audits.audit_sizes(wi, 0.10)
     mu = 100 * size.diluted_margin
+    change = recounts.wisconsin_2016_recount()
     return [
+        Question(
+            "audits-wi-recount-change",
+            "Wisconsin recounted every presidential ballot in December 2016. By how many votes did "
+            "Trump's lead change?",
+            "number",
+            change.margin_change,
+            "The 2016 requests and what became of them",
+            "the-2016-requests-and-what-became-of-them",
+            f"{change.margin_recount:,} after the recount − {change.margin_canvass:,} at the "
+            f"canvass = {change.margin_change:+,} votes.",
+            units=("votes",),
+        ),
         Question(
             "audits-wi-diluted",
             "What was Wisconsin's diluted margin in 2016, in percent, to two decimals?",
@@ -117,6 +180,8 @@ def _real_audits() -> list[Question]:
     pres = colorado.presidential()
     counts = georgia.counts()
     drop = -int(counts.loc["Margin", "change"])
+    summary = colorado.audit_summary()
+    ga_counties = georgia.county_summary()
     return [
         Question(
             "real-audits-co-presidential",
@@ -144,6 +209,30 @@ def _real_audits() -> list[Question]:
             f"{drop:,} votes.",
             units=("votes",),
         ),
+        Question(
+            "real-audits-co-targeted-met",
+            f"Colorado targeted {summary.targeted} contests in 2024. After the audit's third "
+            "round, in how many had the audit met the risk limit?",
+            "number",
+            summary.targeted_met,
+            "The contests the state targeted",
+            "the-contests-the-state-targeted",
+            f"{summary.targeted_met} of the {summary.targeted}: count the contests whose status "
+            "after round 3 is 'risk limit achieved'.",
+            units=("contests",),
+        ),
+        Question(
+            "real-audits-ga-unchanged",
+            f"In how many of Georgia's {ga_counties.counties} counties did the hand count's total "
+            "for the three candidates equal the certified results exactly?",
+            "number",
+            ga_counties.unchanged,
+            "What the hand count found",
+            "what-the-hand-count-found",
+            f"{ga_counties.unchanged} counties: those whose difference, audit minus official, is "
+            "zero.",
+            units=("counties",),
+        ),
     ]
 
 
@@ -151,6 +240,10 @@ def _real_audits() -> list[Question]:
 def _electoral() -> list[Question]:
     needed = faithless.defections_needed(2016)
     pledged = int(electoral.pledged_electoral_votes(2016).iloc[0])
+    house = contingent.house_vote(2016)
+    states = house.republican_states + house.democratic_states + house.no_majority_states
+    history = faithless.faithless_by_year().set_index("year")
+    faithless16, voided16 = (int(history.loc[2016, c]) for c in ("faithless", "voided"))
     return [
         Question(
             "electoral-defections-2016",
@@ -164,6 +257,30 @@ def _electoral() -> list[Question]:
             f"he would have fallen one short of {electoral.MAJORITY}.",
             units=("electors",),
         ),
+        Question(
+            "electoral-faithless-2016",
+            "In 2016, how many electors pledged to a party's nominees cast a vote that, as "
+            "Congress counted it, went to someone else?",
+            "number",
+            faithless16,
+            "Faithless electors",
+            "faithless-electors",
+            f"{faithless16} electors. {voided16} more tried, but their states voided their votes "
+            "or ruled them out of order, so they do not count.",
+            units=("electors",),
+        ),
+        Question(
+            "electoral-house-states",
+            "If no candidate wins a majority of the electoral votes, the House chooses, each "
+            "state's delegation casting one vote. How many state delegations must a candidate "
+            "win?",
+            "number",
+            house.states_needed,
+            "If no one has a majority",
+            "if-no-one-has-a-majority",
+            f"A majority of the {states} states: {house.states_needed}.",
+            units=("states", "delegations"),
+        ),
     ]
 
 
@@ -172,6 +289,9 @@ def _claims() -> list[Question]:
     from explainers import claims
 
     dre = claims.equipment_count("DRE")
+    naive = claims.naive_comparison("county")
+    dre_mean, other_mean = naive["mean_clinton_pct"]
+    gap = round(other_mean - dre_mean, 1)
     return [
         Question(
             "claims-dre-count",
@@ -184,5 +304,18 @@ def _claims() -> list[Question]:
             f"{dre:,} municipalities: count the rows of the Commission's list whose accessible "
             "equipment is a DRE touchscreen.",
             units=("municipalities",),
+        ),
+        Question(
+            "claims-naive-gap",
+            "In the naive county comparison, by how many percentage points was Clinton's share "
+            "in the average DRE county below her share in the average other county? (One "
+            "decimal.)",
+            "number",
+            gap,
+            "Step 2: the naive comparison",
+            "step-2-the-naive-comparison",
+            f"{other_mean:.1f}% − {dre_mean:.1f}% = {gap:.1f} percentage points.",
+            tolerance=0.05,
+            units=("points", "percentage points"),
         ),
     ]

@@ -317,10 +317,25 @@ def tile_map_chart(
                 "Tile map of the 50 states and DC, one square per state in a grid, coloured by the "
                 "candidate who wins most of its electors, with each state's code, that candidate's "
                 "electors and initial; above it, each candidate's electoral votes and whether "
-                "anyone reaches 270. Controls choose the election, a uniform swing and the rule."
+                f"anyone reaches {electoral.MAJORITY}. Controls choose the election, a uniform "
+                f"swing and the rule. {_tile_map_takeaway(year, swing, rule)}"
             ),
         )
     )
+
+
+def _tile_map_takeaway(year: int, swing: float, rule: str) -> str:
+    """What the map shows as it opens, in a sentence (electoral.outcome at the chart's defaults)."""
+    result = electoral.outcome(year, rule, swing)
+    votes = sorted(result.electoral_votes.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    shown = ", ".join(f"{contests.display_name(name)} {n}" for name, n in votes)
+    verdict = (
+        "no one has a majority, and the House decides"
+        if result.winner == "the House decides"
+        else f"{contests.display_name(result.winner)} wins"
+    )
+    moved = f"a swing of {swing:+g} points" if swing else "no swing"
+    return f"As it opens ({year}; {electoral.RULES[rule]}; {moved}): {shown}; {verdict}."
 
 
 def faithless_chart(table: pd.DataFrame | None = None) -> alt.Chart:
@@ -396,6 +411,17 @@ def defection_table(years: Sequence[int] = (2000, 2016)) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def _defection_takeaway(year: int) -> str:
+    """How many defectors it takes to send the choice to the House (faithless.defections_needed)."""
+    needed = faithless.defections_needed(year)
+    outcome = faithless.defection_outcome(year, 0)
+    return (
+        f"In {year} {contests.display_name(outcome.leader)} had {outcome.leader_votes}; "
+        f"{needed} defectors would have left that candidate short of a majority and sent the choice to "
+        "the House."
+    )
 
 
 def defection_chart(
@@ -500,9 +526,10 @@ def defection_chart(
             autosize=FIT_WIDTH,
             padding={"top": 40, "left": 5, "right": 5, "bottom": 5},
             description=(
-                "A single bar of the 538 electoral votes split into the November winner's electors, "
-                "the defectors and the runner-up's, with a dashed line at the 270 needed to win, "
-                "and a sentence saying whether the winner keeps a majority or the House decides."
+                f"A single bar of the {data.TOTAL_ELECTORAL_VOTES} electoral votes split into the November "
+                "winner's electors, the defectors and the runner-up's, with a dashed line at the "
+                f"{electoral.MAJORITY} needed to win, and a sentence saying whether the winner "
+                f"keeps a majority or the House decides. {_defection_takeaway(year)}"
             ),
         )
     )

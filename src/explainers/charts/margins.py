@@ -143,6 +143,24 @@ def closeness_table(table: pd.DataFrame | None = None) -> pd.DataFrame:
     return out
 
 
+def _closeness_takeaway(year: int, threshold_pct: float) -> str:
+    """The contests the chart shows as it opens, in a sentence (contests.contests_within)."""
+    near = contests.contests_within(year, threshold_pct)
+    listed = "; ".join(
+        f"{state.title()} {margin:,} votes ({pct:.2f}%)"
+        for state, margin, pct in zip(
+            near["state"], near["margin"], near["margin_pct"], strict=True
+        )
+    )
+    return (
+        f"As it opens ({year}, within {threshold_pct:g}%): {len(near)} "
+        f"{'contest' if len(near) == 1 else 'contests, closest first'}: "
+        f"{listed}."
+        if len(near)
+        else f"As it opens ({year}, within {threshold_pct:g}%): no contest."
+    )
+
+
 def closeness_chart(
     table: pd.DataFrame | None = None,
     *,
@@ -238,7 +256,7 @@ def closeness_chart(
             description=(
                 "Bar chart of the state presidential contests of the chosen year whose winning "
                 "margin was at most the chosen share of the votes cast, closest first, labelled "
-                "with the margin in votes."
+                f"with the margin in votes. {_closeness_takeaway(year, threshold_pct)}"
             ),
         )
     )
