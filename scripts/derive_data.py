@@ -6,7 +6,7 @@ Run after replacing a source file; then update the checksums in ``data/README.md
 
 from __future__ import annotations
 
-from explainers import data, derive
+from explainers import data, derive, fec2024
 
 #: Each derived CSV of data/ and the function of explainers.derive that makes it.
 DERIVED = {
@@ -15,6 +15,8 @@ DERIVED = {
     "wi_2016_recount_by_ward.csv": derive.wi_recount_by_ward_from_wec,
     "wi_2016_county_context.csv": derive.wi_county_context_from_medsl,
     "house_delegations.csv": derive.house_delegations_from_voteview,
+    "fec_2024_president_by_state.csv": fec2024.returns_2024_from_fec,
+    "fec_2024_electoral_votes.csv": fec2024.electoral_votes_2024_from_fec,
 }
 
 

@@ -656,7 +656,7 @@ def test_an_edited_file_is_read_again_not_served_from_cache(data_copy) -> None:
     import os
 
     path = data_copy("electoral_votes_1976_2020.csv")
-    assert data.electoral_votes(path)["electoral_votes"].sum() == 12 * 538
+    assert data.electoral_votes(path)["electoral_votes"].sum() == 13 * 538  # 1976-2024
     edit_line(path, 2, "Alabama,9,", "Alabama,8,")  # same size: only the time tells the change
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
@@ -751,3 +751,57 @@ def test_florida_county_votes_cannot_be_negative(data_copy) -> None:
     edit_line(path, 3, "BAKER,2392,", "BAKER,-2392,")
     with pytest.raises(DataValidationError, match=r"fl_2000_county_unofficial\.csv.*GORE"):
         data.fl_2000_counties(path)
+
+
+def test_the_2024_returns_are_the_certified_results() -> None:
+    from explainers import facts
+
+    wide = data.returns_2024().pivot_table(
+        index="state_po", columns="candidate", values="candidatevotes", aggfunc="sum"
+    )
+    # Pennsylvania's Certificate of Ascertainment and Wisconsin's certification (cited_figures.csv).
+    for state in ("PA", "WI"):
+        low = state.lower()
+        assert wide.loc[state, "TRUMP, DONALD J."] == facts.figure(f"{low}_2024_trump").value
+        assert wide.loc[state, "HARRIS, KAMALA D."] == facts.figure(f"{low}_2024_harris").value
+    # The FEC's national totals (fec2025results, pages 3, 5 and 6).
+    assert wide["TRUMP, DONALD J."].sum() == 77_302_580
+    assert wide["HARRIS, KAMALA D."].sum() == 75_017_613
+    totals = data.returns_2024().drop_duplicates("state_po")["totalvotes"]
+    assert totals.sum() == 155_238_302
+
+
+def test_the_2024_electors_voted_as_the_results_pledged_them() -> None:
+    from explainers import electoral
+
+    # The certificates of vote (FEC page 1): 312 Trump, 226 Harris; per state, the electors'
+    # votes for president equal the electors the results pledged (statewide and district winners).
+    cast = data.electoral_votes_2024().set_index("state_po")
+    won = electoral.electors_won(2024).pivot_table(
+        index="state_po", columns="candidate", values="electoral_votes", aggfunc="sum"
+    )
+    assert (won["TRUMP, DONALD J."].fillna(0).astype(int) == cast["trump"]).all()
+    assert (won["HARRIS, KAMALA D."].fillna(0).astype(int) == cast["harris"]).all()
+    assert (cast["trump"].sum(), cast["harris"].sum()) == (312, 226)
+
+
+def test_a_2024_state_whose_lines_do_not_add_up_is_refused(data_copy) -> None:
+    path = data_copy("fec_2024_president_by_state.csv")
+    assert len(data.returns_2024(path)) == 474 - 51  # the ballot lines, without the totals
+    text = path.read_text().replace("WI,TOTAL VOTES,3422918", "WI,TOTAL VOTES,3422919")
+    path.write_text(text)
+    with pytest.raises(DataValidationError, match=r"each state's lines add up to its TOTAL VOTES"):
+        data.returns_2024(path)
+    path.write_text(text.replace("WI,TOTAL VOTES,3422919\n", ""))
+    with pytest.raises(DataValidationError, match=r"no TOTAL VOTES row for WI"):
+        data.returns_2024(path)
+
+
+def test_2024_electoral_votes_that_do_not_add_up_are_refused(data_copy) -> None:
+    path = data_copy("fec_2024_electoral_votes.csv")
+    path.write_text(path.read_text().replace("WI,10,10,0", "WI,10,9,0"))
+    with pytest.raises(DataValidationError, match=r"(?s)votes cast add up.*line 50: WI: 9 \+ 0 != 10"):
+        data.electoral_votes_2024(path)
+    path.write_text(path.read_text().replace("WI,10,9,0", "WI,11,11,0"))
+    with pytest.raises(DataValidationError, match=r"51 rows \(50 states and DC\) and 538"):
+        data.electoral_votes_2024(path)

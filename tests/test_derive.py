@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from explainers import data, derive
+from explainers import data, derive, fec2024
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,8 @@ from explainers import data, derive
         ("wi_2016_recount_by_ward.csv", derive.wi_recount_by_ward_from_wec),
         ("house_delegations.csv", derive.house_delegations_from_voteview),
         ("wi_2016_county_context.csv", derive.wi_county_context_from_medsl),
+        ("fec_2024_president_by_state.csv", fec2024.returns_2024_from_fec),
+        ("fec_2024_electoral_votes.csv", fec2024.electoral_votes_2024_from_fec),
     ],
 )
 def test_derived_tables_are_reproduced_byte_for_byte(tmp_path: Path, name: str, derive) -> None:

@@ -26,7 +26,7 @@ def test_each_document_is_noted_once_in_its_own_chapter() -> None:
 def test_a_note_links_the_bibliography_address_and_says_what_to_look_for(key: str) -> None:
     entry = bibliography.entries()[key]
     look_for = next(text for k, _, text in editorial.PRIMARY_DOCUMENTS if k == key)
-    box = documents.note(key).data
+    box = documents.note(key)._repr_html_()
     assert f'href="{html.escape(entry.fields["url"], quote=True)}"' in box
     assert html.escape(bibliography.title(entry)) in box and html.escape(look_for) in box
     assert 'aria-label="Primary document"' in box

@@ -134,10 +134,10 @@ def test_a_tie_stops_the_electoral_computations(data_dir) -> None:
 def test_leaders_missing_from_a_state_stop_the_flip(monkeypatch: pytest.MonkeyPatch) -> None:
     from explainers import data
 
-    real = data.president_returns
+    real = data.state_returns
     monkeypatch.setattr(
         data,
-        "president_returns",
+        "state_returns",
         lambda: (lambda r: r[~((r["year"] == 2016) & (r["state_po"] == "WY"))])(real()),
     )
     with pytest.raises(ValueError, match="2016: the two leading candidates are missing"):

@@ -54,7 +54,7 @@ def test_text_is_escaped() -> None:
 
 def test_close_calls_table_gives_each_years_closest_contests_and_cheapest_reversal() -> None:
     rows = tables.close_calls_table().formatted().set_index("Year")
-    assert list(rows.index) == ["2000", "2016", "2020"]
+    assert list(rows.index) == ["2000", "2016", "2020", "2024"]
     # Certified margins: FEC 2000 (Florida 537, New Mexico 366); MIT Election Lab 2020.
     assert rows.loc["2000", "Closest contests (margin in votes, % of votes cast)"].startswith(
         "Florida 537 (0.01%); New Mexico 366"
@@ -64,8 +64,16 @@ def test_close_calls_table_gives_each_years_closest_contests_and_cheapest_revers
     )
     assert rows.loc["2000", "Fewest voters to switch"] == "269"
     assert rows.loc["2020", "In"] == "AZ, GA, NV, WI"
+    # 2024, the FEC's compilation of the certified results: WI 1,697,626 - 1,668,229 = 29,397 of
+    # 3,422,918; MI 2,816,636 - 2,736,533 = 80,103; PA 3,543,308 - 3,423,042 = 120,266.
+    assert rows.loc["2024", "Closest contests (margin in votes, % of votes cast)"] == (
+        "Wisconsin 29,397 (0.86%); Michigan 80,103 (1.41%); Pennsylvania 120,266 (1.70%)"
+    )
+    # Harris's 226 electors + 44 from MI (15), PA (19), WI (10) = 270; half of each margin, plus one.
+    assert rows.loc["2024", "In"] == "MI, PA, WI"
+    assert rows.loc["2024", "Fewest voters to switch"] == f"{14_699 + 40_052 + 60_134:,}"
 
 
 def test_close_calls_table_refuses_a_year_without_returns() -> None:
-    with pytest.raises(ValueError, match=r"no presidential returns for 2024; the data cover 1976"):
-        tables.close_calls_table((2024,))
+    with pytest.raises(ValueError, match=r"no presidential returns for 2028; the data cover 1976"):
+        tables.close_calls_table((2028,))

@@ -11,6 +11,7 @@ Data, validated:
 - :mod:`explainers.states`: the 50 states and DC, by code and name;
 - :mod:`explainers.data`: the validated tables of ``data/``;
 - :mod:`explainers.derive`: derives tables of ``data/`` from the publishers' original files;
+- :mod:`explainers.fec2024`: reads the FEC's 2024 results, published as a PDF, into two tables;
 - :mod:`explainers.facts`: figures quoted from outside sources (``data/cited_figures.csv``);
 - :mod:`explainers.bibliography`: the author-year labels of ``references.bib``.
 

@@ -116,7 +116,7 @@ _COLUMNS = [f.name for f in fields(ContestMargin)]
 @on_data
 def _contest_table() -> pd.DataFrame:
     """The table behind :func:`contest_margins` (cached on the data files' version)."""
-    returns = data.president_returns()
+    returns = data.state_returns()
     real = returns[returns["candidate"].notna() & ~returns["candidate"].isin(NOT_CANDIDATES)]
     # A candidate on several lines (New York fusion tickets) takes the party of the largest line.
     real = real.sort_values("candidatevotes", ascending=False, kind="stable")
@@ -206,8 +206,8 @@ def check_year(year: object) -> int:
     """
     if isinstance(year, bool) or not isinstance(year, numbers.Integral):
         raise TypeError(f"year must be a whole number, got {year!r}")
-    if int(year) not in data.PRESIDENTIAL_YEARS:
-        years = ", ".join(map(str, data.PRESIDENTIAL_YEARS))
+    if int(year) not in data.RETURN_YEARS:
+        years = ", ".join(map(str, data.RETURN_YEARS))
         raise ValueError(f"no presidential returns for {year}; the data cover {years}")
     return int(year)
 
@@ -377,7 +377,7 @@ def state_votes(year: int) -> pd.DataFrame:
     A candidate on several lines (New York fusion tickets) has one row, the lines summed; the
     rows that are not a candidate (:data:`NOT_CANDIDATES`) are left out.
     """
-    returns = data.president_returns()
+    returns = data.state_returns()
     rows = returns[(returns["year"] == check_year(year)) & returns["candidate"].notna()]
     rows = rows[~rows["candidate"].isin(NOT_CANDIDATES)]
     return rows.groupby(["state_po", "candidate"], as_index=False)["candidatevotes"].sum()

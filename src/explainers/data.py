@@ -45,6 +45,7 @@ __all__ = [
     "PRESIDENTIAL_YEARS",
     "RECOUNT_RULES",
     "RECOUNT_RULE_STATES",
+    "RETURN_YEARS",
     "TOTAL_ELECTORAL_VOTES",
     "DataValidationError",
     "GeorgiaAudit",
@@ -66,6 +67,8 @@ __all__ = [
     "recount_rules_2016",
     "recount_shifts",
     "reported_counts",
+    "returns_2024",
+    "state_returns",
     "wi_county_context",
     "wi_recount_by_county",
     "wi_recount_by_line",
@@ -77,8 +80,11 @@ __all__ = [
 #: ``data/`` folder, which an editable install (``pip install -e .``) finds beside ``src/``.
 DATA_DIR: Path = paths.data_dir()
 
-#: Presidential election years covered by the state returns.
+#: Presidential election years covered by the MIT Election Lab's state returns.
 PRESIDENTIAL_YEARS: tuple[int, ...] = tuple(range(1976, 2021, 4))
+
+#: Every presidential year the book has state returns for: the MIT file's, then 2024 from the FEC.
+RETURN_YEARS: tuple[int, ...] = (*PRESIDENTIAL_YEARS, 2024)
 
 #: Total electoral votes since 1964 (435 representatives + 100 senators + 3 for DC).
 TOTAL_ELECTORAL_VOTES = 538
@@ -279,6 +285,96 @@ def president_returns(path: Path | str | None = None) -> pd.DataFrame:
     return _president_returns(_path(_PRESIDENT_FILE, path))
 
 
+#: The columns every year's state returns share (:func:`state_returns`).
+RETURN_COLUMNS = (
+    "year",
+    "state",
+    "state_po",
+    "candidate",
+    "party_simplified",
+    "writein",
+    "candidatevotes",
+    "totalvotes",
+)
+
+#: The FEC's column headings of 2024 that name the two leading candidates, as the MIT file names
+#: them in 2016 and 2020, and the parties of the candidates the MIT file would simplify.
+_FEC_CANDIDATES = {"TRUMP": "TRUMP, DONALD J.", "HARRIS": "HARRIS, KAMALA D."}
+_FEC_PARTIES = {"TRUMP": "REPUBLICAN", "HARRIS": "DEMOCRAT", "OLIVER": "LIBERTARIAN"}
+#: FEC ballot lines that are not a candidate: they count in the total, not as anyone's votes.
+_FEC_NOT_CANDIDATES = ("NONE OF THESE CANDIDATES", "WRITE-IN VOTES (SCATTERED)")
+
+
+@on_data
+def returns_2024(path: Path | str | None = None) -> pd.DataFrame:
+    """State-level presidential returns of 2024, in the columns of :data:`RETURN_COLUMNS`.
+
+    Derived from the FEC's *Official 2024 Presidential General Election Results*, compiled from the
+    state election offices (:mod:`explainers.fec2024`; ``data/fec_2024_president_by_state.csv``).
+    Trump and Harris are named as the MIT file names them; every other candidate by the FEC's
+    column heading (a surname); Nevada's "None of these candidates" and the scattered write-ins have
+    no candidate, as the MIT file's blank and scattering lines have none.
+
+    Raises
+    ------
+    DataValidationError
+        If the file is missing or malformed, a state lacks its total, or its lines do not add up
+        to it.
+    """
+    file = _path("fec_2024_president_by_state.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES))),
+            "line": pa.Column(str, pa.Check.str_matches(r"^[A-Z][A-Z ()-]+$")),
+            "votes": non_negative_int(),
+        },
+        strict=True,
+        ordered=True,
+        unique=["state_po", "line"],
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    is_total = frame["line"] == "TOTAL VOTES"
+    totals = frame[is_total].set_index("state_po")["votes"]
+    if set(totals.index) != STATE_CODES:
+        missing = ", ".join(sorted(STATE_CODES - set(totals.index)))
+        raise DataValidationError(f"{file.name}: no TOTAL VOTES row for {missing}")
+    lines = frame[~is_total].copy()
+    sums = lines.groupby("state_po")["votes"].transform("sum")
+    check_rows(
+        lines,
+        file.name,
+        "each state's lines add up to its TOTAL VOTES",
+        (sums != lines["state_po"].map(totals)) & ~lines.duplicated("state_po"),
+        lambda r: f"{r.state_po}: lines {sums[r.name]:,}, total {totals[r.state_po]:,}",
+    )
+    named = ~lines["line"].isin(_FEC_NOT_CANDIDATES)
+    return pd.DataFrame(
+        {
+            "year": 2024,
+            "state": lines["state_po"].map(STATES).str.upper(),
+            "state_po": lines["state_po"],
+            "candidate": lines["line"]
+            .map(lambda line: _FEC_CANDIDATES.get(line, line))
+            .where(named),
+            "party_simplified": lines["line"].map(_FEC_PARTIES).fillna("OTHER"),
+            "writein": pd.array([False] * len(lines), dtype="boolean"),
+            "candidatevotes": lines["votes"],
+            "totalvotes": lines["state_po"].map(totals),
+        }
+    ).reset_index(drop=True)
+
+
+@on_data
+def state_returns() -> pd.DataFrame:
+    """Every state's presidential returns, 1976-2024, in the columns of :data:`RETURN_COLUMNS`.
+
+    The MIT Election Lab's file (:func:`president_returns`, 1976-2020) and the FEC's 2024 results
+    (:func:`returns_2024`), one row per state, year and ballot line.
+    """
+    earlier = president_returns()[list(RETURN_COLUMNS)]
+    return pd.concat([earlier, returns_2024()], ignore_index=True)
+
+
 # --------------------------------------------------------------------------------------------------
 # Electoral votes
 # --------------------------------------------------------------------------------------------------
@@ -320,17 +416,61 @@ def _electoral_votes(path: Path) -> pd.DataFrame:
 
 
 def electoral_votes(path: Path | str | None = None) -> pd.DataFrame:
-    """Electoral votes apportioned to each state and DC, 1976-2020 (long form).
+    """Electoral votes apportioned to each state and DC, 1976-2024 (long form).
 
     Source: the census apportionments (1970 census for 1976-80 through 2010 census for 2012-20), as
-    tabulated in ``data/electoral_votes_1976_2020.csv``; every year is checked to sum to 538.
+    tabulated in ``data/electoral_votes_1976_2020.csv``, and for 2024 (2020 census) the FEC's
+    compilation of the certificates of vote (:func:`electoral_votes_2024`); every year is checked
+    to sum to 538.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``year``, ``state_po``, ``electoral_votes``.
     """
-    return _electoral_votes(_path("electoral_votes_1976_2020.csv", path))
+    earlier = _electoral_votes(_path("electoral_votes_1976_2020.csv", path))
+    later = electoral_votes_2024()[["state_po", "electoral_votes"]].assign(year=2024)
+    return pd.concat([earlier, later[earlier.columns]], ignore_index=True)
+
+
+@on_data
+def electoral_votes_2024(path: Path | str | None = None) -> pd.DataFrame:
+    """Each state's 2024 electoral votes, and the votes its electors cast for Trump and for Harris.
+
+    Derived from page 1 of the FEC's *Official 2024 Presidential General Election Results*
+    (:mod:`explainers.fec2024`), whose electoral votes come from the states' certificates of vote
+    held by the National Archives.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``state_po``, ``electoral_votes``, ``trump``, ``harris``; one row per state and DC.
+    """
+    file = _path("fec_2024_electoral_votes.csv", path)
+    schema = pa.DataFrameSchema(
+        {
+            "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES)), unique=True),
+            "electoral_votes": pa.Column(int, pa.Check.in_range(3, 55), coerce=True),
+            "trump": non_negative_int(),
+            "harris": non_negative_int(),
+        },
+        strict=True,
+        ordered=True,
+    )
+    frame = validate(schema, read_csv(file), file.name)
+    check_rows(
+        frame,
+        file.name,
+        "the votes cast add up to the state's electoral votes",
+        frame["trump"] + frame["harris"] != frame["electoral_votes"],
+        lambda r: f"{r.state_po}: {r.trump} + {r.harris} != {r.electoral_votes}",
+    )
+    if len(frame) != len(STATE_CODES) or frame["electoral_votes"].sum() != TOTAL_ELECTORAL_VOTES:
+        raise DataValidationError(
+            f"{file.name}: {len(frame)} rows and {int(frame['electoral_votes'].sum())} electoral "
+            f"votes; expected 51 rows (50 states and DC) and {TOTAL_ELECTORAL_VOTES}."
+        )
+    return frame
 
 
 @on_data
@@ -344,7 +484,7 @@ def district_electors(path: Path | str | None = None) -> pd.DataFrame:
     file = _path("district_electors.csv", path)
     schema = pa.DataFrameSchema(
         {
-            "year": pa.Column(int, pa.Check.isin(PRESIDENTIAL_YEARS), coerce=True),
+            "year": pa.Column(int, pa.Check.isin(RETURN_YEARS), coerce=True),
             "state_po": pa.Column(str, pa.Check.isin(["ME", "NE"])),
             "candidate": pa.Column(str),
             "electoral_votes": pa.Column(int, pa.Check.in_range(1, 3), coerce=True),

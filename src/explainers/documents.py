@@ -12,8 +12,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from IPython.display import HTML
-
 from explainers import bibliography, editorial
 
 __all__ = ["PrimaryDocument", "document", "documents", "note"]
@@ -28,6 +26,19 @@ class PrimaryDocument:
     url: str
     chapter: str
     look_for: str
+
+    def _repr_html_(self) -> str:
+        """A short box for the chapter's text: the document, linked, and what to look for in it.
+
+        HTML rather than Markdown, so that it reads the same in the book, in JupyterLab and in the
+        live mode; on paper the address is printed after the title (see ``_static/closecalls.css``).
+        """
+        return (
+            '<aside class="cc-document" aria-label="Primary document">'
+            '<p class="cc-document-label">Primary document</p>'
+            f'<p><a href="{html.escape(self.url, quote=True)}">{html.escape(self.title)}</a>. '
+            f"<strong>Look for:</strong> {html.escape(self.look_for)}</p></aside>"
+        )
 
 
 def documents(chapter: str | None = None) -> list[PrimaryDocument]:
@@ -67,16 +78,12 @@ def document(key: str) -> PrimaryDocument:
     raise KeyError(f"key must be one of the primary documents ({keys}), got {key!r}")
 
 
-def note(key: str) -> HTML:
-    """A short box for the chapter's text: the document, linked, and what to look for in it.
+def note(key: str) -> PrimaryDocument:
+    """The document ``key``, shown in a notebook or page as a box with its link and what to look for.
 
-    HTML rather than Markdown, so that it reads the same in the book, in JupyterLab and in the
-    live mode; on paper the address is printed after the title (see ``_static/closecalls.css``).
+    Raises
+    ------
+    KeyError
+        If ``key`` is not one of :data:`explainers.editorial.PRIMARY_DOCUMENTS`.
     """
-    doc = document(key)
-    return HTML(
-        '<aside class="cc-document" aria-label="Primary document">'
-        '<p class="cc-document-label">Primary document</p>'
-        f'<p><a href="{html.escape(doc.url, quote=True)}">{html.escape(doc.title)}</a>. '
-        f"<strong>Look for:</strong> {html.escape(doc.look_for)}</p></aside>"
-    )
+    return document(key)

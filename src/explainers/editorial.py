@@ -33,7 +33,7 @@ THREE_STATES_2016: tuple[tuple[int, str], ...] = ((2016, "MI"), (2016, "WI"), (2
 
 #: The elections whose closest contests the Margins chapter sets side by side: Florida 2000's, 2016
 #: and the elections since that the state returns hold.
-CLOSE_CALL_YEARS: tuple[int, ...] = (2000, 2016, 2020)
+CLOSE_CALL_YEARS: tuple[int, ...] = (2000, 2016, 2020, 2024)
 
 #: The primary documents a teacher can show the class: (bibliography key, chapter, what to look for).
 PRIMARY_DOCUMENTS: tuple[tuple[str, str, str], ...] = (

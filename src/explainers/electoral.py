@@ -185,7 +185,7 @@ def cheapest_flip(year: int, method: Literal["switch", "add"] = "switch") -> Ele
     won = electors_won(year)
     carried = won[(won["candidate"] == winner) & won["statewide"]].set_index("state_po")
     carried = carried["electoral_votes"]
-    returns = data.president_returns()
+    returns = data.state_returns()
     votes = returns[
         (returns["year"] == year) & returns["candidate"].isin([winner, runner_up])
     ].pivot_table(index="state_po", columns="candidate", values="candidatevotes", aggfunc="sum")
