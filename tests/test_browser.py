@@ -14,6 +14,7 @@ phone's screen and touch.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -332,6 +333,48 @@ def test_no_accessibility_violations(site_page, path: str) -> None:
         for violation in results.response["violations"]
     ]
     assert violations == []
+    assert_quiet(v)
+
+
+def _contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two CSS ``rgb(...)`` colours."""
+
+    def luminance(css: str) -> float:
+        channels = [int(c) / 255 for c in re.findall(r"\d+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_a_hovered_link_and_the_back_to_top_button_keep_their_contrast(phone_page) -> None:
+    # axe reads the page as it stands; a link's hover colour and the phone's "Back to top" button
+    # (shown only while scrolling up) are seen only here. WCAG AA: 4.5:1 for text.
+    v = phone_page(ELECTORAL_PAGE)
+    link = v.page.locator("article a.reference.internal").first
+    link.hover()
+    colour = link.evaluate("a => getComputedStyle(a).color")
+    assert _contrast(colour, "rgb(255, 255, 255)") >= 4.5, colour
+    button = v.page.locator("#pst-back-to-top")
+    fg, bg = button.evaluate(
+        "b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]"
+    )
+    assert _contrast(fg, bg) >= 4.5, (fg, bg)
+    assert_quiet(v)
+
+
+def test_the_primary_documents_are_in_their_chapters_text(site_page) -> None:
+    from explainers import documents
+
+    v = site_page(ELECTORAL_PAGE)
+    boxes = v.page.locator("aside.cc-document")
+    expected = documents.documents("electoral")
+    assert boxes.count() == len(expected)
+    for box, doc in zip(boxes.all(), expected, strict=True):
+        assert box.locator("a").get_attribute("href") == doc.url
+        assert box.get_attribute("aria-label") == "Primary document"
+        assert doc.look_for in box.inner_text()
     assert_quiet(v)
 
 

@@ -800,7 +800,9 @@ def test_a_2024_state_whose_lines_do_not_add_up_is_refused(data_copy) -> None:
 def test_2024_electoral_votes_that_do_not_add_up_are_refused(data_copy) -> None:
     path = data_copy("fec_2024_electoral_votes.csv")
     path.write_text(path.read_text().replace("WI,10,10,0", "WI,10,9,0"))
-    with pytest.raises(DataValidationError, match=r"(?s)votes cast add up.*line 50: WI: 9 \+ 0 != 10"):
+    with pytest.raises(
+        DataValidationError, match=r"(?s)votes cast add up.*line 50: WI: 9 \+ 0 != 10"
+    ):
         data.electoral_votes_2024(path)
     path.write_text(path.read_text().replace("WI,10,9,0", "WI,11,11,0"))
     with pytest.raises(DataValidationError, match=r"51 rows \(50 states and DC\) and 538"):

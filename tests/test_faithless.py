@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainers import electoral, faithless
+from explainers import data, electoral, faithless
 
 
 def test_2016_needed_37_defections() -> None:
@@ -86,3 +86,17 @@ def test_no_elector_broke_a_pledge_in_2020() -> None:
     assert list(pledged) == [306, 232]
     assert faithless.faithless_by_year().set_index("year").loc[2020, "faithless"] == 0
     assert faithless.cast_electoral_votes(2020).equals(pledged)
+
+
+def test_the_2024_electors_voted_for_president_as_pledged(monkeypatch) -> None:
+    # The certificates of vote as the FEC compiled them: 312 Trump, 226 Harris (fec2025results).
+    votes = faithless.presidential_votes_2024()
+    assert votes.to_dict() == {"TRUMP, DONALD J.": 312, "HARRIS, KAMALA D.": 226}
+    cast = data.electoral_votes_2024()
+    swapped = cast.assign(
+        trump=cast["trump"].where(cast["state_po"] != "WI", 9),
+        harris=cast["harris"].where(cast["state_po"] != "WI", 1),
+    )
+    monkeypatch.setattr(data, "electoral_votes_2024", lambda: swapped)
+    with pytest.raises(ValueError, match=r"2024 electors' votes differ .* won in WI$"):
+        faithless.presidential_votes_2024()

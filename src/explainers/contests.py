@@ -1,7 +1,7 @@
 """Every state presidential contest in the data: who won, by how much, and how close it was.
 
-:func:`contest_margins` builds one table of the 612 state contests from 1976 to 2020 (51 a year)
-out of :func:`explainers.data.president_returns`. Each derived column (the margin, its shares of the
+:func:`contest_margins` builds one table of the 663 state contests from 1976 to 2024 (51 a year)
+out of :func:`explainers.data.state_returns`. Each derived column (the margin, its shares of the
 vote, the voters to switch, the votes to add) is computed by the functions of
 :mod:`explainers.margins`, and :func:`contest` returns one row of that same table as a
 :class:`ContestMargin`, so the table, the scalar and the chart built on them cannot disagree.
@@ -181,7 +181,7 @@ def contest_margins(year: int | None = None) -> pd.DataFrame:
     Parameters
     ----------
     year
-        A presidential year from 1976 to 2020, or ``None`` for all of them.
+        A presidential year from 1976 to 2024, or ``None`` for all of them.
 
     Returns
     -------

@@ -314,7 +314,7 @@ def popular_vote(year: int) -> pd.Series:
 def splits() -> list[Split]:
     """Elections in ``data/`` whose popular-vote leader did not win the electors (2000 and 2016)."""
     found = []
-    for year in data.PRESIDENTIAL_YEARS:
+    for year in data.RETURN_YEARS:
         votes, pledged = popular_vote(year), pledged_electoral_votes(year)
         if votes.index[0] != pledged.index[0]:
             found.append(

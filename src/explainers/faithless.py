@@ -25,6 +25,7 @@ __all__ = [
     "defection_outcome",
     "defections_needed",
     "faithless_by_year",
+    "presidential_votes_2024",
 ]
 
 #: Outcomes of a faithless vote that Congress counted (an abstention is counted as no vote).
@@ -116,6 +117,35 @@ def faithless_by_year() -> pd.DataFrame:
         .astype(int)
     )
     return table.rename_axis("year").reset_index()
+
+
+def presidential_votes_2024() -> pd.Series:
+    """The 2024 electors' votes for president per candidate, checked state by state against pledges.
+
+    The FEC's compilation of the certificates of vote (:func:`explainers.data.electoral_votes_2024`)
+    gives each state's votes for Trump and Harris, but not the votes for vice-president, so 2024 is
+    not in ``data/faithless_electors.csv``. This compares the presidential votes with the electors
+    each candidate won in November (:func:`explainers.electoral.electors_won`), district electors
+    included.
+
+    Raises
+    ------
+    ValueError
+        Naming the states where the electors' votes differ from the electors won.
+    """
+    from explainers import electoral
+
+    cast = data.electoral_votes_2024().set_index("state_po")[["trump", "harris"]]
+    won = electoral.electors_won(2024).pivot_table(
+        index="state_po", columns="candidate", values="electoral_votes", aggfunc="sum", fill_value=0
+    )
+    won = won.rename(columns={"TRUMP, DONALD J.": "trump", "HARRIS, KAMALA D.": "harris"})
+    differ = cast.index[(won.reindex(cast.index)[cast.columns] != cast).any(axis=1)]
+    if len(differ):
+        raise ValueError(
+            "the 2024 electors' votes differ from the electors won in " + ", ".join(differ)
+        )
+    return cast.sum().rename({"trump": "TRUMP, DONALD J.", "harris": "HARRIS, KAMALA D."})
 
 
 @dataclass(frozen=True)

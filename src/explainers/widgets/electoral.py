@@ -57,7 +57,7 @@ def describe_outcome(result: electoral.Outcome) -> str:
 def what_if_panel(year: int = 2016) -> w.VBox:
     """Election, rule and swing: the electoral votes each candidate would win."""
     year_box = w.Dropdown(
-        options=list(data.PRESIDENTIAL_YEARS), value=year, description="Election", style=STYLE
+        options=list(data.RETURN_YEARS), value=year, description="Election", style=STYLE
     )
     rule = w.ToggleButtons(
         options=[(label.split(" (")[0], key) for key, label in electoral.RULES.items()],

@@ -91,7 +91,7 @@ def describe_flip(flip: electoral.ElectoralFlip) -> str:
 
 def _year_menu(year: int) -> w.Dropdown:
     return w.Dropdown(
-        options=list(data.PRESIDENTIAL_YEARS),
+        options=list(data.RETURN_YEARS),
         value=contests.check_year(year),
         description="Election year",
         style=STYLE,
