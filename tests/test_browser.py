@@ -368,13 +368,15 @@ def test_the_primary_documents_are_in_their_chapters_text(site_page) -> None:
     from explainers import documents
 
     v = site_page(ELECTORAL_PAGE)
-    boxes = v.page.locator("aside.cc-document")
-    expected = documents.documents("electoral")
-    assert boxes.count() == len(expected)
-    for box, doc in zip(boxes.all(), expected, strict=True):
-        assert box.locator("a").get_attribute("href") == doc.url
-        assert box.get_attribute("aria-label") == "Primary document"
-        assert doc.look_for in box.inner_text()
+    boxes = {
+        box.locator("a").get_attribute("href"): box
+        for box in v.page.locator("aside.cc-document").all()
+    }
+    expected = {doc.url: doc for doc in documents.documents("electoral")}
+    assert boxes.keys() == expected.keys()
+    for url, box in boxes.items():
+        assert box.get_attribute("aria-label") == f"Primary document: {expected[url].title}"
+        assert expected[url].look_for in box.inner_text()
     assert_quiet(v)
 
 

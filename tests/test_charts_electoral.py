@@ -104,8 +104,8 @@ def test_the_tile_map_and_defection_descriptions_state_their_takeaway() -> None:
     shared = charts.tile_map_chart(rule="proportional").to_dict()["description"]
     assert "no one has a majority, and the House decides" in shared
     defection = charts.defection_chart().to_dict()["description"]
-    assert "In 2016 Donald J. Trump had 306; 37 defectors" in defection
+    assert "In 2016 Donald J. Trump had 306 electors; 37 defectors" in defection
     assert (
-        "In 2000 George W. Bush had 271; 2 defectors"
+        "In 2000 George W. Bush had 271 electors; 2 defectors"
         in (charts.defection_chart(year=2000).to_dict()["description"])
     )

@@ -788,11 +788,11 @@ def test_the_2024_electors_voted_as_the_results_pledged_them() -> None:
 def test_a_2024_state_whose_lines_do_not_add_up_is_refused(data_copy) -> None:
     path = data_copy("fec_2024_president_by_state.csv")
     assert len(data.returns_2024(path)) == 474 - 51  # the ballot lines, without the totals
-    text = path.read_text().replace("WI,TOTAL VOTES,3422918", "WI,TOTAL VOTES,3422919")
+    text = path.read_text().replace("WI,TOTAL VOTES,3422918,false", "WI,TOTAL VOTES,3422919,false")
     path.write_text(text)
     with pytest.raises(DataValidationError, match=r"each state's lines add up to its TOTAL VOTES"):
         data.returns_2024(path)
-    path.write_text(text.replace("WI,TOTAL VOTES,3422919\n", ""))
+    path.write_text(text.replace("WI,TOTAL VOTES,3422919,false\n", ""))
     with pytest.raises(DataValidationError, match=r"no TOTAL VOTES row for WI"):
         data.returns_2024(path)
 

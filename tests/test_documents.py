@@ -29,7 +29,10 @@ def test_a_note_links_the_bibliography_address_and_says_what_to_look_for(key: st
     box = documents.note(key)._repr_html_()
     assert f'href="{html.escape(entry.fields["url"], quote=True)}"' in box
     assert html.escape(bibliography.title(entry)) in box and html.escape(look_for) in box
-    assert 'aria-label="Primary document"' in box
+    assert (
+        f'aria-label="Primary document: {html.escape(bibliography.title(entry), quote=True)}"'
+        in box
+    )
 
 
 def test_a_chapter_lists_only_its_own_documents() -> None:

@@ -67,7 +67,8 @@ def test_the_answers_are_the_packages_figures() -> None:
         "margins-wi-rank-2016": int(
             (contests.contest_margins(2016)["margin_pct"] < wi.margin_pct).sum()
         ),
-        "florida-court-order": florida.court_order_lead(),
+        # NORC, all rejected ballots statewide: Gore by 60, 107, 115 or 171 (NYT, St. Petersburg Times).
+        "florida-norc-all-ballots": "Gore, under every standard",
         "florida-butterfly-times": round(palm.actual / palm.predicted, 1),
         "audits-wi-recount-change": recount.margin_recount - recount.margin_canvass,
         "real-audits-co-targeted-met": colorado.audit_summary().targeted_met,
@@ -87,10 +88,10 @@ def test_the_answers_are_the_packages_figures() -> None:
     # 22,748 (WEC), Georgia's 2020 recount result, Colorado's 99 cards (the state's estimate).
     assert answers["margins-wi-switch"] == 11_375 and answers["real-audits-co-presidential"] == 99
     assert answers["margins-closest-2020"] == "Georgia"
-    # Florida's press-calculated 154 (Sun-Sentinel), Wisconsin's recount +131 (WEC: 22,617 to
+    # Wisconsin's recount +131 (WEC: 22,617 to
     # 22,748), Colorado's 64 of 65 targeted contests met (the state's round-3 file), Georgia's 54
     # unchanged counties (AJC via The Week), seven faithless electors in 2016 (Congress's count).
-    assert (answers["florida-court-order"], answers["audits-wi-recount-change"]) == (154, 131)
+    assert answers["audits-wi-recount-change"] == 131
     assert answers["real-audits-co-targeted-met"] == 64
     assert (answers["real-audits-ga-unchanged"], answers["electoral-faithless-2016"]) == (54, 7)
 

@@ -45,6 +45,7 @@ __all__ = [
     "PRESIDENTIAL_YEARS",
     "RECOUNT_RULES",
     "RECOUNT_RULE_STATES",
+    "RETURN_COLUMNS",
     "RETURN_YEARS",
     "TOTAL_ELECTORAL_VOTES",
     "DataValidationError",
@@ -56,6 +57,7 @@ __all__ = [
     "corrections",
     "district_electors",
     "electoral_votes",
+    "electoral_votes_2024",
     "fl_2000_ballot_reviews",
     "fl_2000_count",
     "fl_2000_counties",
@@ -313,7 +315,8 @@ def returns_2024(path: Path | str | None = None) -> pd.DataFrame:
     state election offices (:mod:`explainers.fec2024`; ``data/fec_2024_president_by_state.csv``).
     Trump and Harris are named as the MIT file names them; every other candidate by the FEC's
     column heading (a surname); Nevada's "None of these candidates" and the scattered write-ins have
-    no candidate, as the MIT file's blank and scattering lines have none.
+    no candidate, as the MIT file's blank and scattering lines have none. ``writein`` is true where
+    the FEC marks the votes as a write-in candidate's (in italics), and on the scattered write-ins.
 
     Raises
     ------
@@ -327,6 +330,7 @@ def returns_2024(path: Path | str | None = None) -> pd.DataFrame:
             "state_po": pa.Column(str, pa.Check.isin(sorted(STATE_CODES))),
             "line": pa.Column(str, pa.Check.str_matches(r"^[A-Z][A-Z ()-]+$")),
             "votes": non_negative_int(),
+            "writein": pa.Column(str, pa.Check.isin(["true", "false"])),
         },
         strict=True,
         ordered=True,
@@ -357,7 +361,7 @@ def returns_2024(path: Path | str | None = None) -> pd.DataFrame:
             .map(lambda line: _FEC_CANDIDATES.get(line, line))
             .where(named),
             "party_simplified": lines["line"].map(_FEC_PARTIES).fillna("OTHER"),
-            "writein": pd.array([False] * len(lines), dtype="boolean"),
+            "writein": (lines["writein"] == "true").astype("boolean"),
             "candidatevotes": lines["votes"],
             "totalvotes": lines["state_po"].map(totals),
         }
@@ -417,6 +421,9 @@ def _electoral_votes(path: Path) -> pd.DataFrame:
 
 def electoral_votes(path: Path | str | None = None) -> pd.DataFrame:
     """Electoral votes apportioned to each state and DC, 1976-2024 (long form).
+
+    ``path`` replaces ``data/electoral_votes_1976_2020.csv`` only; 2024's come from
+    :func:`electoral_votes_2024` and its own file.
 
     Source: the census apportionments (1970 census for 1976-80 through 2010 census for 2012-20), as
     tabulated in ``data/electoral_votes_1976_2020.csv``, and for 2024 (2020 census) the FEC's

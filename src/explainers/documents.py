@@ -33,8 +33,10 @@ class PrimaryDocument:
         HTML rather than Markdown, so that it reads the same in the book, in JupyterLab and in the
         live mode; on paper the address is printed after the title (see ``_static/closecalls.css``).
         """
+        # Each box has its own name: a page with several must not repeat one landmark's label.
+        label = html.escape(f"Primary document: {self.title}", quote=True)
         return (
-            '<aside class="cc-document" aria-label="Primary document">'
+            f'<aside class="cc-document" aria-label="{label}">'
             '<p class="cc-document-label">Primary document</p>'
             f'<p><a href="{html.escape(self.url, quote=True)}">{html.escape(self.title)}</a>. '
             f"<strong>Look for:</strong> {html.escape(self.look_for)}</p></aside>"

@@ -26,6 +26,9 @@ from explainers.practice import Question, register
 
 __all__: list[str] = []
 
+#: The answer to a choice question when the outcome changes with the rule applied.
+DEPENDS = "It depends on the standard"
+
 
 @register("margins")
 def _margins() -> list[Question]:
@@ -87,7 +90,12 @@ def _margins() -> list[Question]:
 def _florida() -> list[Question]:
     first, certified = florida.first_count_lead(), florida.certified_lead()
     shift = florida.shift_to_certification()
-    court = florida.court_order_lead()
+    reviews = florida.review_outcomes()
+    norc_all = reviews[
+        (reviews["review"] == "norc") & (reviews["ballots"] == "all rejected ballots statewide")
+    ]
+    leaders = set(norc_all["leader"])
+    all_ballots = f"{leaders.pop()}, under every standard" if len(leaders) == 1 else DEPENDS
     palm = butterfly.fit("bush")
     return [
         Question(
@@ -102,21 +110,23 @@ def _florida() -> list[Question]:
             units=("votes",),
         ),
         Question(
-            "florida-court-order",
-            "On 8 December the Florida Supreme Court ordered votes found by two counties' hand "
-            "counts added to the certified totals. By how many votes would Bush then have led, as "
-            "the press calculated it?",
-            "number",
-            court,
-            "The courts",
-            "the-courts",
-            f"The certified lead of {certified:,} less the votes added for Gore: {court:,} votes.",
-            units=("votes",),
+            "florida-norc-all-ballots",
+            "The media consortium's review (NORC) also counted every rejected ballot statewide, "
+            "under several standards of what counts as a vote. Who would have led?",
+            "choice",
+            all_ballots,
+            "What counting the rejected ballots would have shown",
+            "what-counting-the-rejected-ballots-would-have-shown",
+            f"{all_ballots}: the NORC rows for all rejected ballots statewide give "
+            + "; ".join(f"{r.standard}: {r.leader} by {r.margin}" for r in norc_all.itertuples())
+            + ".",
+            choices=("Bush, under every standard", "Gore, under every standard", DEPENDS),
         ),
         Question(
             "florida-butterfly-times",
-            "The other Florida counties predict how many votes Buchanan should have had in Palm "
-            "Beach. How many times that prediction did he receive? (One decimal.)",
+            "A line fitted to the other Florida counties predicts Buchanan's vote in Palm Beach "
+            "from Bush's vote there. How many times that prediction did Buchanan receive? (One "
+            "decimal.)",
             "number",
             round(palm.actual / palm.predicted, 1),
             "The butterfly ballot: a claim checked with data",
@@ -211,14 +221,14 @@ def _real_audits() -> list[Question]:
         ),
         Question(
             "real-audits-co-targeted-met",
-            f"Colorado targeted {summary.targeted} contests in 2024. After the audit's third "
-            "round, in how many had the audit met the risk limit?",
+            f"Colorado targeted {summary.targeted} contests in 2024. By the end of the audit's "
+            "third round, how many of them were confirmed (the risk limit met)?",
             "number",
             summary.targeted_met,
             "The contests the state targeted",
             "the-contests-the-state-targeted",
-            f"{summary.targeted_met} of the {summary.targeted}: count the contests whose status "
-            "after round 3 is 'risk limit achieved'.",
+            f"{summary.targeted_met} of the {summary.targeted}: count the targeted contests whose "
+            "status after the third round is that the risk limit was achieved.",
             units=("contests",),
         ),
         Question(
@@ -259,8 +269,9 @@ def _electoral() -> list[Question]:
         ),
         Question(
             "electoral-faithless-2016",
-            "In 2016, how many electors pledged to a party's nominees cast a vote that, as "
-            "Congress counted it, went to someone else?",
+            "In 2016, how many electors pledged to a party's nominees cast a vote, for president "
+            "or vice-president, that, as Congress counted it, went to someone else or was left "
+            "blank?",
             "number",
             faithless16,
             "Faithless electors",

@@ -418,7 +418,7 @@ def _defection_takeaway(year: int) -> str:
     needed = faithless.defections_needed(year)
     outcome = faithless.defection_outcome(year, 0)
     return (
-        f"In {year} {contests.display_name(outcome.leader)} had {outcome.leader_votes}; "
+        f"In {year} {contests.display_name(outcome.leader)} had {outcome.leader_votes} electors; "
         f"{needed} defectors would have left that candidate short of a majority and sent the choice to "
         "the House."
     )
