@@ -165,7 +165,7 @@ def test_page_loads_offline_without_errors(site_page, artifacts: Path, path: str
     v = site_page(path)
     settle(v.page)
     name = path.replace("/", "_").removesuffix(".html")
-    v.page.screenshot(path=str(artifacts / f"{name}.png"), full_page=True)
+    v.page.screenshot(path=str(artifacts / f"{name}.jpg"), full_page=True, quality=70)
     assert_quiet(v)
 
 
@@ -419,7 +419,9 @@ def test_nothing_is_wider_than_the_column_at_any_width(
             found[width] = v.page.evaluate(OVERFLOW_JS)
             if width in (768, 390):
                 name = path.replace("/", "_").removesuffix(".html")
-                v.page.screenshot(path=str(artifacts / f"{width}px_{name}.png"), full_page=True)
+                v.page.screenshot(
+                    path=str(artifacts / f"{width}px_{name}.jpg"), full_page=True, quality=70
+                )
     finally:
         v.page.set_viewport_size(DESKTOP)
         settle(v.page)
@@ -446,7 +448,9 @@ def test_on_a_phone_nothing_is_wider_and_controls_are_large_enough_to_touch(
     settle(v.page)
     found = v.page.evaluate(OVERFLOW_JS)
     name = path.replace("/", "_").removesuffix(".html")
-    v.page.screenshot(path=str(artifacts / f"phone_{name}.png"), full_page=True, scale="css")
+    v.page.screenshot(
+        path=str(artifacts / f"phone_{name}.jpg"), full_page=True, scale="css", quality=70
+    )
     assert found["wide"] == [] and found["scrollers"] == []
     assert found["page"] <= 0, "the page scrolls sideways"
     for control in v.page.locator(".cc-chart select, .cc-chart input").all():

@@ -16,6 +16,7 @@ from typing import Literal
 import pandas as pd
 
 from explainers import contests, data, margins
+from explainers.caching import on_data
 from explainers.states import resolve_state
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
 MAJORITY = data.TOTAL_ELECTORAL_VOTES // 2 + 1
 
 
+@on_data
 def electors_won(year: int) -> pd.DataFrame:
     """Electors each candidate won in each state: statewide winner, less any district electors.
 
