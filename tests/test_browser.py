@@ -280,7 +280,7 @@ def test_measure_control_redraws_and_matches_explainers(site_page) -> None:
     assert_quiet(v)
 
 
-@pytest.mark.parametrize(("year", "threshold"), [(2000, 0.5), (2016, 1.0), (1992, 2.5)])
+@pytest.mark.parametrize(("year", "threshold"), [(2000, 0.5), (2016, 1.0), (2024, 2.5)])
 def test_closeness_controls_match_explainers(site_page, year: int, threshold: float) -> None:
     v = site_page(CHART_PAGE)
     chart = charts(v)[1]
@@ -549,14 +549,14 @@ def expected_totals(year: int, rule: str, swing: float) -> dict[str, int]:
     [
         (2016, 0.0, "winner"),
         (2016, 1.0, "winner"),
-        (2016, -4.5, "winner"),
+        (2024, -1.5, "winner"),
         (2000, 0.1, "winner"),
         (2016, 0.0, "proportional"),
-        (2016, 3.7, "proportional"),
+        (2024, 0.0, "proportional"),
         (2000, -2.0, "proportional"),
         (2016, -2.5, "national"),
         (2016, -2.0, "national"),
-        (2000, 10.0, "national"),
+        (2020, 1.0, "national"),
     ],
 )
 def test_tile_map_totals_match_explainers(site_page, year: int, swing: float, rule: str) -> None:
@@ -595,7 +595,7 @@ def test_tile_map_totals_match_explainers(site_page, year: int, swing: float, ru
 
 @pytest.mark.parametrize(
     ("year", "k", "to"),
-    [(2016, 36, "other"), (2016, 37, "other"), (2016, 38, "runner_up"), (2000, 2, "other")],
+    [(2016, 36, "other"), (2016, 37, "other"), (2024, 44, "runner_up"), (2000, 2, "other")],
 )
 def test_defection_control_matches_explainers(site_page, year: int, k: int, to: str) -> None:
     v = site_page(ELECTORAL_PAGE)

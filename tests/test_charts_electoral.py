@@ -27,7 +27,7 @@ def test_tile_map_table_holds_every_state_once_per_year_with_its_electors() -> N
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"year": 2012}, r"year 2012 is not among the chart's years \[2000, 2016\]"),
+        ({"year": 2012}, r"year 2012 is not among the chart's years \[2000, 2016, 2020, 2024\]"),
         ({"swing": 12.0}, "swing must be between -10.0 and 10.0 points, got 12.0"),
         ({"rule": "lottery"}, "unknown rule 'lottery'"),
     ],

@@ -137,6 +137,20 @@ def test_a_student_address_that_mentions_teachers_does_not_print_the_solutions(
     assert printed["answers"] == 0  # the student's copy keeps the practice answers folded away
 
 
+def test_an_answer_opened_on_screen_does_not_print_in_the_students_copy(
+    browser, site_url: str
+) -> None:
+    with offline_page(browser, site_url, viewport={"width": 800, "height": 1100}) as v:
+        page = v.open(CHAPTERS[0]).page
+        for button in page.locator("form.cc-practice .cc-practice-show").all():
+            button.click()
+        assert page.evaluate(TEACHER_JS)["answers"] > 0  # shown on screen, as asked
+        page.emulate_media(media="print")
+        printed = page.evaluate(TEACHER_JS)
+    assert printed["answers"] == 0
+    assert v.external == [] and v.failed == [] and v.errors == []
+
+
 def test_make_pdf_prints_the_teachers_edition_apart() -> None:
     result = run_pdf("--edition", "teacher", "claims")
     assert result.returncode == 0, result.stdout + result.stderr

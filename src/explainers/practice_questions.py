@@ -45,7 +45,7 @@ def _margins() -> list[Question]:
             round(fl.margin_pct, 3),
             "A margin, measured three ways",
             "a-margin-measured-three-ways",
-            f"{fl.margin:,} ÷ {fl.total_votes:,} = {fl.margin_pct:.3f}%.",
+            f"{fl.margin:,} ÷ {fl.total_votes:,} × 100 = {fl.margin_pct:.3f}%.",
             tolerance=0.0005,
             percent=True,
         ),
@@ -79,8 +79,9 @@ def _margins() -> list[Question]:
             wi.closeness_rank - 1,
             "How close, against every contest of the same year",
             "how-close-against-every-contest-of-the-same-year",
-            f"Wisconsin ranks {wi.closeness_rank} of the year's contests by margin as a share of "
-            f"the votes cast ({wi.margin_pct:.2f}%), so {wi.closeness_rank - 1} were closer.",
+            f"Ranked by margin as a share of the votes cast, Wisconsin's {wi.margin_pct:.2f}% "
+            f"comes at number {wi.closeness_rank} of the year's 51 contests, so "
+            f"{wi.closeness_rank - 1} were closer.",
             units=("contests", "states"),
         ),
     ]
@@ -125,8 +126,8 @@ def _florida() -> list[Question]:
         Question(
             "florida-butterfly-times",
             "A line fitted to the other Florida counties predicts Buchanan's vote in Palm Beach "
-            "from Bush's vote there. How many times that prediction did Buchanan receive? (One "
-            "decimal.)",
+            "from Bush's vote there. Buchanan's actual vote was how many times that prediction? "
+            "(One decimal.)",
             "number",
             round(palm.actual / palm.predicted, 1),
             "The butterfly ballot: a claim checked with data",
@@ -164,7 +165,7 @@ def _audits() -> list[Question]:
             round(mu, 2),
             "How many ballots does each method need?",
             "how-many-ballots-does-each-method-need",
-            f"{wi.margin:,} ÷ {wi.total_votes:,} = {mu:.2f}%.",
+            f"{wi.margin:,} ÷ {wi.total_votes:,} × 100 = {mu:.2f}%.",
             tolerance=0.005,
             percent=True,
         ),
@@ -177,7 +178,8 @@ def _audits() -> list[Question]:
             size.comparison,
             "How many ballots does each method need?",
             "how-many-ballots-does-each-method-need",
-            f"2 × γ × ln(1/α) ÷ diluted margin = 2 × {audits.GAMMA} × ln(10) ÷ "
+            f"2 × γ × ln(1/α) ÷ diluted margin, with γ the safety factor {audits.GAMMA} "
+            f"and α the risk limit: 2 × {audits.GAMMA} × ln(10) ÷ "
             f"{size.diluted_margin:.6f} = {2 * audits.GAMMA * math.log(10) / size.diluted_margin:.1f}"
             f", rounded up: {size.comparison:,} ballots.",
             tolerance=5,
@@ -196,13 +198,15 @@ def _real_audits() -> list[Question]:
         Question(
             "real-audits-co-presidential",
             f"Colorado's presidential contest had a diluted margin of {100 * pres.diluted_margin:.2f}%. "
-            f"How many ballot cards does a comparison audit need at the state's "
-            f"{100 * pres.risk_limit:g}% risk limit, if it finds no discrepancy?",
+            f"At the state's {100 * pres.risk_limit:g}% risk limit, how many ballot cards does the "
+            "comparison-audit formula say to examine, if no discrepancy is found? (The state's "
+            "software estimated the same number; its audit boards then examined a few more.)",
             "number",
             pres.sample,
             "The presidential contest",
             "the-presidential-contest",
-            f"2 × γ × ln(1/α) ÷ diluted margin = 2 × {audits.GAMMA} × "
+            f"2 × γ × ln(1/α) ÷ diluted margin, with γ the safety factor {audits.GAMMA} "
+            f"and α the risk limit: 2 × {audits.GAMMA} × "
             f"ln(1/{pres.risk_limit:g}) ÷ {pres.diluted_margin:.4f} = "
             f"{2 * audits.GAMMA * math.log(1 / pres.risk_limit) / pres.diluted_margin:.1f}, rounded "
             f"up: {pres.sample} cards.",
@@ -269,9 +273,9 @@ def _electoral() -> list[Question]:
         ),
         Question(
             "electoral-faithless-2016",
-            "In 2016, how many electors pledged to a party's nominees cast a vote, for president "
-            "or vice-president, that, as Congress counted it, went to someone else or was left "
-            "blank?",
+            "In 2016, how many electors broke their pledge (for president or vice-president) in a "
+            f"vote that Congress counted? (Leave out the {voided16} whose votes their states "
+            "voided or ruled out of order.)",
             "number",
             faithless16,
             "Faithless electors",
@@ -327,6 +331,7 @@ def _claims() -> list[Question]:
             "step-2-the-naive-comparison",
             f"{other_mean:.1f}% − {dre_mean:.1f}% = {gap:.1f} percentage points.",
             tolerance=0.05,
+            percent=True,  # "8.8%" is how many students write points
             units=("points", "percentage points"),
         ),
     ]

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from explainers import contests, data, electoral, faithless
+from explainers import contests, data, editorial, electoral, faithless
 from explainers.charts import FIT_WIDTH, OTHER_COLOR
 
 __all__ = [
@@ -74,7 +74,7 @@ def _role(candidate: str, leader: str, runner_up: str) -> str:
     return "leader" if candidate == leader else "runner_up" if candidate == runner_up else "other"
 
 
-def tile_map_table(years: Sequence[int] = (2000, 2016)) -> pd.DataFrame:
+def tile_map_table(years: Sequence[int] = editorial.CLOSE_CALL_YEARS) -> pd.DataFrame:
     """One row per candidate and state (and per district elector) of each year, for the page.
 
     Columns: ``year, state_po, row, col, candidate, name, role, votes`` (the candidate's votes),
@@ -395,7 +395,7 @@ def _faithless_description(table: pd.DataFrame) -> str:
     )
 
 
-def defection_table(years: Sequence[int] = (2000, 2016)) -> pd.DataFrame:
+def defection_table(years: Sequence[int] = editorial.CLOSE_CALL_YEARS) -> pd.DataFrame:
     """Pledged electors of each year's leader and runner-up, the numbers the defection chart uses."""
     rows = []
     for year in years:

@@ -101,7 +101,9 @@ def close_calls_table(years: Sequence[int] = editorial.CLOSE_CALL_YEARS, closest
     return Table(
         frame=pd.DataFrame(rows),
         caption=(
-            f"The {closest} closest state contests of each year, and the fewest voters whose "
+            f"The {closest} closest state contests of each year, ranked by margin as a share of "
+            "the votes cast (so a small state's few hundred votes can rank after a larger margin "
+            "in votes), and the fewest voters whose "
             "switch would have given the runner-up a majority of the electoral votes, with the "
             "states they would have had to be in (contests.contest_by_rank, "
             "electoral.cheapest_flip)."

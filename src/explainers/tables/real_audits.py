@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from explainers import colorado, georgia
+from explainers import bibliography, colorado, georgia
 from explainers.tables import Table
 
 __all__ = [
@@ -76,14 +76,16 @@ def discrepancy_reasons_table() -> Table:
 
 
 def georgia_lead_table() -> Table:
-    """Biden's lead in Georgia at each stage, dated, with its source's key."""
+    """Biden's lead in Georgia at each stage, dated, with its source as the References page labels it."""
     stages = georgia.lead_stages()
     frame = pd.DataFrame(
         {
             "Date": stages["date"].dt.strftime("%d %b").str.lstrip("0"),
             "Stage": stages["stage"],
             "Biden's lead": stages["lead"],
-            "Source": stages["source"],
+            "Source": stages["source"].map(
+                lambda keys: bibliography.labels(keys.replace(",", ";"))
+            ),
         }
     )
     return Table(
