@@ -91,6 +91,7 @@
           target.scrollIntoView({block: "start"});
           target.setAttribute("tabindex", "-1");
           target.focus({preventScroll: true});
+          offerWayBack(target, form);
         });
         result.appendChild(link);
       }
@@ -104,6 +105,29 @@
         show.textContent = answer.hidden ? "Show the answer" : "Hide the answer";
       });
     }
+  }
+
+  // Under the section's heading, a link back to the question the hint came from (the address is
+  // left alone, so the browser's Back button would not return there). One per section; it goes
+  // once used.
+  function offerWayBack(section, form) {
+    var old = section.querySelector(":scope > .cc-practice-back");
+    if (old) { old.remove(); }
+    var heading = section.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4");
+    var back = document.createElement("p");
+    back.className = "cc-practice-back";
+    var link = document.createElement("a");
+    link.href = "#" + form.id;
+    link.textContent = "Back to the question";
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      form.scrollIntoView({block: "center"});
+      var field = form.querySelector("input[name=answer], input[type=radio]");
+      if (field) { field.focus({preventScroll: true}); }
+      back.remove();
+    });
+    back.appendChild(link);
+    if (heading) { heading.after(back); } else { section.prepend(back); }
   }
 
   function start() {

@@ -1077,6 +1077,26 @@ def test_practice_questions_accept_the_packages_answer_and_refuse_others(
     assert_quiet(v)
 
 
+def test_a_hint_leads_to_its_section_and_back_to_the_question(site_page) -> None:
+    from explainers import practice
+
+    v = site_page(CHART_PAGE)
+    question = practice.question("margins", "margins-wi-switch")
+    form = v.page.locator(f"#cc-q-{question.key}")
+    _answer(form, question, "1")
+    url = v.page.url
+    form.locator(".cc-practice-result a").click()
+    section = v.page.locator(f"[id='{question.anchor}']")
+    back = section.locator(".cc-practice-back a")
+    assert back.count() == 1 and back.is_visible()
+    assert v.page.evaluate("() => document.activeElement.id") == question.anchor
+    back.click()
+    assert v.page.evaluate("() => document.activeElement.name") == "answer"
+    assert form.locator("input[name=answer]").is_visible()
+    assert section.locator(".cc-practice-back").count() == 0 and v.page.url == url
+    assert_quiet(v)
+
+
 def test_the_page_reads_numbers_as_the_package_does(site_page) -> None:
     from explainers.practice import parse_number
 
