@@ -12,6 +12,8 @@
 #               time, build times, test times by kind (writes _build/bench/bench.json and bench.md)
 #   make bench-live  measure the live mode: start-up time and memory for 1, 5 and 20 students
 #   make notebooks  make book/NAME.ipynb from each chapter's source book/NAME.md (then commit both)
+#   make screenshots  screenshots of every page at each width, on a phone, in JupyterLab and live
+#               (test-artifacts/screenshots/; the browser tests, taking pictures as they go)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -26,7 +28,7 @@ STAMP  := $(VENV)/.installed
 # Notebooks run on the venv's own "python3" kernel, even if the user has another one installed.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: book serve test lint unit check-notebooks browser lab live pdf bench bench-live lock clean chromium notebooks
+.PHONY: book serve test lint unit check-notebooks browser lab live pdf bench bench-live lock clean chromium notebooks screenshots
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian run:"; \
@@ -75,6 +77,10 @@ test: $(STAMP) chromium lint book
 	$(BIN)/python -m pytest --doctest-modules -m "not browser and not notebooks" --junitxml=$(REPORTS)/junit-unit.xml src tests
 	$(BIN)/python -m pytest -m notebooks --junitxml=$(REPORTS)/junit-notebooks.xml tests
 	$(BIN)/python -m pytest -m browser --junitxml=$(REPORTS)/junit-browser.xml tests
+
+screenshots: $(STAMP) chromium book
+	CLOSECALLS_SCREENSHOTS=1 $(BIN)/python -m pytest -m browser -q tests/test_browser.py tests/test_jupyterlab.py tests/test_live_browser.py -k "offline or wider or phone or jupyterlab or margins_state"
+	@echo "Screenshots in test-artifacts/screenshots/"
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False \

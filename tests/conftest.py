@@ -85,9 +85,27 @@ def browser() -> Iterator[object]:
         yield launched
 
 
+#: Set (``make screenshots`` sets it) to save the browser tests' screenshots of every page.
+SCREENSHOTS = "CLOSECALLS_SCREENSHOTS"
+
+
 @pytest.fixture(scope="session")
-def artifacts() -> Path:
-    """Folder for screenshots (``test-artifacts/``, ignored by git)."""
+def screenshot() -> Callable[..., None]:
+    """Save a page's screenshot in ``test-artifacts/screenshots/`` when ``CLOSECALLS_SCREENSHOTS``
+    is set; otherwise do nothing.
+
+    The screenshots are for people to look at (``make screenshots``); drawing and encoding a full
+    page at every width took about a sixth of ``make test``'s browser run, which checks the pages
+    by their content and sizes instead.
+    """
     folder = ARTIFACTS / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+
+    def shoot(page, name: str, **options) -> None:
+        if not os.environ.get(SCREENSHOTS):
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".jpg"):
+            options.setdefault("quality", 70)
+        page.screenshot(path=str(folder / name), **options)
+
+    return shoot

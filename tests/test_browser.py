@@ -3,7 +3,8 @@
 Each page loads without console errors and without external requests; each chart draws; moving each
 control changes the chart; and for several positions of each chart's controls the values the Vega
 view holds equal what explainers computes. Nothing is wider than the text column at 390, 768, 1024
-and 1280 px. A screenshot of every page is saved in test-artifacts/.
+and 1280 px. With CLOSECALLS_SCREENSHOTS set (`make screenshots`), a screenshot of every page at each
+width is saved in test-artifacts/screenshots/.
 
 Each page is loaded once for the module (``site_page``) and shared by the tests that read it or move
 its controls: a test sets every control it depends on, so it does not depend on the tests before it,
@@ -17,7 +18,6 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -161,11 +161,11 @@ def settle(page) -> None:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_offline_without_errors(site_page, artifacts: Path, path: str) -> None:
+def test_page_loads_offline_without_errors(site_page, screenshot, path: str) -> None:
     v = site_page(path)
     settle(v.page)
     name = path.replace("/", "_").removesuffix(".html")
-    v.page.screenshot(path=str(artifacts / f"{name}.jpg"), full_page=True, quality=70)
+    screenshot(v.page, f"{name}.jpg", full_page=True)
     assert_quiet(v)
 
 
@@ -407,9 +407,7 @@ OVERFLOW_JS = """
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_nothing_is_wider_than_the_column_at_any_width(
-    site_page, artifacts: Path, path: str
-) -> None:
+def test_nothing_is_wider_than_the_column_at_any_width(site_page, screenshot, path: str) -> None:
     v = site_page(path)
     found = {}
     try:
@@ -419,9 +417,7 @@ def test_nothing_is_wider_than_the_column_at_any_width(
             found[width] = v.page.evaluate(OVERFLOW_JS)
             if width in (768, 390):
                 name = path.replace("/", "_").removesuffix(".html")
-                v.page.screenshot(
-                    path=str(artifacts / f"{width}px_{name}.jpg"), full_page=True, quality=70
-                )
+                screenshot(v.page, f"{width}px_{name}.jpg", full_page=True)
     finally:
         v.page.set_viewport_size(DESKTOP)
         settle(v.page)
@@ -441,16 +437,14 @@ def test_nothing_is_wider_than_the_column_at_any_width(
 
 @pytest.mark.parametrize("path", ["book/intro.html", *(f"book/{n}.html" for n in chapters())])
 def test_on_a_phone_nothing_is_wider_and_controls_are_large_enough_to_touch(
-    phone_page, artifacts: Path, path: str
+    phone_page, screenshot, path: str
 ) -> None:
     v = phone_page(path)
     wait_for_charts(v.page)
     settle(v.page)
     found = v.page.evaluate(OVERFLOW_JS)
     name = path.replace("/", "_").removesuffix(".html")
-    v.page.screenshot(
-        path=str(artifacts / f"phone_{name}.jpg"), full_page=True, scale="css", quality=70
-    )
+    screenshot(v.page, f"phone_{name}.jpg", full_page=True, scale="css")
     assert found["wide"] == [] and found["scrollers"] == []
     assert found["page"] <= 0, "the page scrolls sideways"
     for control in v.page.locator(".cc-chart select, .cc-chart input").all():

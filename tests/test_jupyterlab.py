@@ -98,7 +98,7 @@ def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_chapter_reads_in_jupyterlab_without_raw_markup(
-    browser, lab_url: str, artifacts: Path, path: Path
+    browser, lab_url: str, screenshot, path: Path
 ) -> None:
     with offline_page(browser, lab_url, viewport={"width": 1280, "height": 1000}) as v:
         page = v.page
@@ -144,7 +144,7 @@ def test_chapter_reads_in_jupyterlab_without_raw_markup(
               return seen;
             }"""
         )
-        page.screenshot(path=str(artifacts / f"jupyterlab_{path.stem}.png"))
+        screenshot(page, f"jupyterlab_{path.stem}.png")
     assert v.external == [], "JupyterLab requested something from outside"
     notebook = nbformat.read(path, as_version=4)
     unread = sorted(set(range(len(notebook.cells))) - {int(i) for i in seen})

@@ -130,7 +130,7 @@ def test_the_start_page_is_plain_html_linking_to_the_live_chapters(open_live) ->
     assert v.external == [] and v.errors == []
 
 
-def test_margins_state_menu_reruns_describe_contest(open_live, artifacts: Path) -> None:
+def test_margins_state_menu_reruns_describe_contest(open_live, screenshot) -> None:
     v = open_live("voila/render/margins.ipynb")
     box = panel(v.page, "State")
     expect_result(v.page, box, margin_widgets.describe_contest(contests.contest(2016, "WI")))
@@ -141,7 +141,7 @@ def test_margins_state_menu_reruns_describe_contest(open_live, artifacts: Path) 
     # The book's own charts draw too, from the live folder's Vega bundle.
     assert wait_for_charts(v.page) > 0
     box.scroll_into_view_if_needed()
-    v.page.screenshot(path=artifacts / "live-margins.png")
+    screenshot(v.page, "live-margins.png")
     assert v.external == [] and v.errors == []
 
 
