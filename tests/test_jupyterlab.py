@@ -4,7 +4,8 @@ A JupyterLab server (the project's venv, with jupyterlab-myst) starts on a free 
 temporary home; headless Chromium opens each chapter's notebook with every request outside
 127.0.0.1 aborted; the test reads the rendered text and looks for the markup that jupyterlab-myst
 should have rendered: roles, directives, their options, and numbers that were not filled in. A
-screenshot goes to test-artifacts/. The server is stopped by its own process group.
+screenshot goes to test-artifacts/ under `make screenshots`. The application is loaded once, in one page,
+and each notebook opened in it in turn. The server is stopped by its own process group.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import nbformat
 import pytest
 from conftest import ROOT, free_port
 
-from closecalls_build.chromium import offline_page
+from closecalls_build.chromium import OfflinePage, offline_page
 from closecalls_build.pages import chapters
 
 pytestmark = pytest.mark.browser
@@ -68,6 +69,9 @@ def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         f"--ServerApp.root_dir={ROOT / 'book'}",
         f"--LabApp.workspaces_dir={home / 'workspaces'}",
         "--LabApp.news_url=",
+        # window.jupyterapp: the tests open each notebook in the one JupyterLab page (loading
+        # the application once, not once per notebook: about 20 s of the browser run).
+        "--LabApp.expose_app_in_browser=True",
         "--allow-root",
     ]
     server = subprocess.Popen(
@@ -96,55 +100,75 @@ def lab_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             os.killpg(server.pid, signal.SIGKILL)
 
 
+@pytest.fixture(scope="module")
+def lab(browser, lab_url: str) -> Iterator[OfflinePage]:
+    """One JupyterLab page for the module, in a workspace of its own, reset."""
+    with offline_page(browser, lab_url, viewport={"width": 1280, "height": 1000}) as v:
+        v.open("lab/workspaces/tests?reset")
+        v.page.wait_for_function("() => window.jupyterapp?.shell !== undefined", timeout=60_000)
+        yield v
+
+
+def open_notebook(v: OfflinePage, path: Path) -> None:
+    """Close whatever the main area shows (without asking), then open ``path`` and wait for it."""
+    v.page.evaluate(
+        """async (path) => {
+          const app = window.jupyterapp;
+          await app.restored;
+          for (const widget of Array.from(app.shell.widgets('main'))) widget.dispose();
+          await app.commands.execute('docmanager:open', {path});
+        }""",
+        path.name,
+    )
+    v.page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=60_000)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_chapter_reads_in_jupyterlab_without_raw_markup(
-    browser, lab_url: str, screenshot, path: Path
+    lab: OfflinePage, screenshot, path: Path
 ) -> None:
-    with offline_page(browser, lab_url, viewport={"width": 1280, "height": 1000}) as v:
-        page = v.page
-        # A workspace of its own, reset, so that JupyterLab does not reopen the notebook an
-        # earlier test opened beside this one.
-        v.open(f"lab/workspaces/{path.stem}/tree/{path.name}?reset")
-        page.wait_for_selector(".jp-Notebook .jp-MarkdownCell", timeout=60_000)
-        # JupyterLab keeps only the cells near the view in the page: read them while scrolling,
-        # a screen at a time. After each step, wait (on a condition, never a fixed pause: a loaded
-        # machine renders late) until every markdown cell in the page has been drawn by the MyST
-        # renderer (editor hidden, rendered children, no raw role left), then keep each cell's
-        # rendered text under its index in the notebook.
-        seen = page.evaluate(
-            """async () => {
-              const raw = /\\{(eval|cite|numref|admonition|exercise|solution)\\}/;
-              const panel = document.querySelector('.jp-WindowedPanel-outer');
-              const cells = () => [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
-              const rendered = c => !c.classList.contains('jp-MarkdownCell') || (
-                c.querySelector('.jp-InputArea-editor.lm-mod-hidden') !== null
-                && (c.querySelector('.myst')?.childElementCount ?? 0) > 0
-                && !raw.test(c.innerText));
-              const frame = () => new Promise(r => requestAnimationFrame(() => r()));
-              const seen = {};
-              for (let y = 0; ; y += Math.floor(panel.clientHeight * 0.8)) {
-                panel.scrollTop = y;
-                await frame();
-                await frame();
-                for (let i = 0; i < 600 && !cells().every(rendered); i++) {
-                  await new Promise(r => setTimeout(r, 100));
-                }
-                for (const cell of cells()) {
-                  const text = cell.innerText, index = cell.dataset.windowedListIndex;
-                  const old = seen[index] ?? {text: '', rendered: false};
-                  const now = rendered(cell);
-                  if ((now && !old.rendered) || (now === old.rendered && text.length > old.text.length)) {
-                    seen[index] = {text, rendered: now};
-                  }
-                }
-                if (y >= panel.scrollHeight - panel.clientHeight) break;
+    v = lab
+    page = v.page
+    open_notebook(v, path)
+    # JupyterLab keeps only the cells near the view in the page: read them while scrolling,
+    # a screen at a time. After each step, wait (on a condition, never a fixed pause: a loaded
+    # machine renders late) until every markdown cell in the page has been drawn by the MyST
+    # renderer (editor hidden, rendered children, no raw role left), then keep each cell's
+    # rendered text under its index in the notebook.
+    seen = page.evaluate(
+        """async () => {
+          const raw = /\\{(eval|cite|numref|admonition|exercise|solution)\\}/;
+          const panel = document.querySelector('.jp-WindowedPanel-outer');
+          const cells = () => [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
+          const rendered = c => !c.classList.contains('jp-MarkdownCell') || (
+            c.querySelector('.jp-InputArea-editor.lm-mod-hidden') !== null
+            && (c.querySelector('.myst')?.childElementCount ?? 0) > 0
+            && !raw.test(c.innerText));
+          const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+          const seen = {};
+          for (let y = 0; ; y += Math.floor(panel.clientHeight * 0.8)) {
+            panel.scrollTop = y;
+            await frame();
+            await frame();
+            for (let i = 0; i < 600 && !cells().every(rendered); i++) {
+              await new Promise(r => setTimeout(r, 100));
+            }
+            for (const cell of cells()) {
+              const text = cell.innerText, index = cell.dataset.windowedListIndex;
+              const old = seen[index] ?? {text: '', rendered: false};
+              const now = rendered(cell);
+              if ((now && !old.rendered) || (now === old.rendered && text.length > old.text.length)) {
+                seen[index] = {text, rendered: now};
               }
-              panel.scrollTop = 0;
-              await frame();
-              return seen;
-            }"""
-        )
-        screenshot(page, f"jupyterlab_{path.stem}.png")
+            }
+            if (y >= panel.scrollHeight - panel.clientHeight) break;
+          }
+          panel.scrollTop = 0;
+          await frame();
+          return seen;
+        }"""
+    )
+    screenshot(page, f"jupyterlab_{path.stem}.png")
     assert v.external == [], "JupyterLab requested something from outside"
     notebook = nbformat.read(path, as_version=4)
     unread = sorted(set(range(len(notebook.cells))) - {int(i) for i in seen})
