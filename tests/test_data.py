@@ -771,20 +771,6 @@ def test_the_2024_returns_are_the_certified_results() -> None:
     assert totals.sum() == 155_238_302
 
 
-def test_the_2024_electors_voted_as_the_results_pledged_them() -> None:
-    from explainers import electoral
-
-    # The certificates of vote (FEC page 1): 312 Trump, 226 Harris; per state, the electors'
-    # votes for president equal the electors the results pledged (statewide and district winners).
-    cast = data.electoral_votes_2024().set_index("state_po")
-    won = electoral.electors_won(2024).pivot_table(
-        index="state_po", columns="candidate", values="electoral_votes", aggfunc="sum"
-    )
-    assert (won["TRUMP, DONALD J."].fillna(0).astype(int) == cast["trump"]).all()
-    assert (won["HARRIS, KAMALA D."].fillna(0).astype(int) == cast["harris"]).all()
-    assert (cast["trump"].sum(), cast["harris"].sum()) == (312, 226)
-
-
 def test_a_2024_state_whose_lines_do_not_add_up_is_refused(data_copy) -> None:
     path = data_copy("fec_2024_president_by_state.csv")
     assert len(data.returns_2024(path)) == 474 - 51  # the ballot lines, without the totals

@@ -280,3 +280,9 @@ def test_a_swing_of_the_whole_vote_stops_at_zero() -> None:
     votes = electoral.swung_votes(2016, 100).set_index(["state_po", "candidate"])["votes"]
     assert votes.loc[("DC", "TRUMP, DONALD J.")] == 0  # 4% of the DC vote: all of it switches
     assert (votes >= 0).all()
+
+
+def test_a_reversal_as_a_share_of_the_national_vote() -> None:
+    # 2024: 114,885 voters of the 155,238,302 votes the FEC counted (fec2025results).
+    flip = electoral.cheapest_flip(2024)
+    assert electoral.national_share(flip) == pytest.approx(100 * 114_885 / 155_238_302, rel=1e-12)

@@ -38,6 +38,7 @@ __all__ = [
     "electors_won",
     "largest_remainder",
     "leaders",
+    "national_share",
     "outcome",
     "pledged_electoral_votes",
     "popular_vote",
@@ -220,6 +221,16 @@ def cheapest_flip(year: int, method: Literal["switch", "add"] = "switch") -> Ele
         cost=total,
         cost_by_state=tuple(p[2] for p in picked),
     )
+
+
+def national_share(flip: ElectoralFlip) -> float:
+    """``flip``'s cost as a percentage of all the votes cast for president nationally that year.
+
+    The denominator is every state's total (:func:`explainers.contests.contest_margins`), blank,
+    scattered and "none of these" lines included, as "votes cast" means in the chapters.
+    """
+    total = int(contests.contest_margins(flip.year)["total_votes"].sum())
+    return margins.percent_of(flip.cost, total)
 
 
 def switch_add_difference(year: int) -> int:

@@ -16,7 +16,7 @@ from typing import Literal
 import pandas as pd
 
 from explainers import contests, data
-from explainers.electoral import HOUSE, MAJORITY, pledged_electoral_votes
+from explainers.electoral import HOUSE, MAJORITY, electors_won, pledged_electoral_votes
 
 __all__ = [
     "COUNTED",
@@ -133,10 +133,8 @@ def presidential_votes_2024() -> pd.Series:
     ValueError
         Naming the states where the electors' votes differ from the electors won.
     """
-    from explainers import electoral
-
     cast = data.electoral_votes_2024().set_index("state_po")[["trump", "harris"]]
-    won = electoral.electors_won(2024).pivot_table(
+    won = electors_won(2024).pivot_table(
         index="state_po", columns="candidate", values="electoral_votes", aggfunc="sum", fill_value=0
     )
     won = won.rename(columns={"TRUMP, DONALD J.": "trump", "HARRIS, KAMALA D.": "harris"})

@@ -236,16 +236,15 @@ def electoral_votes_2024_from_fec(path: Path | str | None = None) -> pd.DataFram
     states, total = _state_rows(rows)
     table = []
     for state, pieces in states:
-        cells = {"trump": 0, "harris": 0}
-        read = set()
+        cells: dict[str, int] = {}
         for x, n, _ in _numbers(pieces, f"page 1, {state}"):
             column = _column(x, headings)
-            if column in read:
+            if column in cells:
                 raise data.DataValidationError(
                     f"{file.name}, page 1, {state}: two numbers under {column}"
                 )
-            read.add(column)
             cells[column] = n
+        cells = {"trump": 0, "harris": 0} | cells  # a candidate with no electors: an empty cell
         if cells["trump"] + cells["harris"] != cells.get("electoral_votes"):
             raise data.DataValidationError(f"{file.name}, page 1, {state}: votes cast {cells}")
         table.append({"state_po": state} | cells)
